@@ -1,0 +1,58 @@
+/** A story component tag found in a chapter's MDX source. */
+export interface Tag {
+	readonly name: 'Scrolly' | 'Step' | 'Chart';
+	readonly kind: 'open' | 'close' | 'self-closing';
+	/** 1-based line in the file. */
+	readonly line: number;
+	/** String attributes; an attribute written as `{expression}` is listed in `expressions`. */
+	readonly attributes: Readonly<Record<string, string>>;
+	readonly expressions: readonly string[];
+	/** Offsets of the tag in the source, for reading the text between tags. */
+	readonly start: number;
+	readonly end: number;
+}
+
+const tagPattern = /<(\/?)(Scrolly|Step|Chart)\b((?:[^>"'{}]|"[^"]*"|'[^']*'|\{[^}]*\})*?)(\/?)>/g;
+const attributePattern = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/g;
+
+/**
+ * Returns the Scrolly, Step and Chart tags of an MDX source with their line numbers.
+ * Fenced code blocks are skipped, so a guide can show the tags as examples.
+ */
+export function parseTags(source: string): Tag[] {
+	const text = blankFencedCode(source);
+	const tags: Tag[] = [];
+	for (const match of text.matchAll(tagPattern)) {
+		const [whole, slash, name, rawAttributes = '', selfClosing] = match;
+		const attributes: Record<string, string> = {};
+		const expressions: string[] = [];
+		for (const [, key = '', double, single, expression] of rawAttributes.matchAll(attributePattern)) {
+			if (expression !== undefined) expressions.push(key);
+			else attributes[key] = double ?? single ?? '';
+		}
+		tags.push({
+			name: name as Tag['name'],
+			kind: slash ? 'close' : selfClosing ? 'self-closing' : 'open',
+			line: lineAt(source, match.index),
+			attributes,
+			expressions,
+			start: match.index,
+			end: match.index + whole.length,
+		});
+	}
+	return tags;
+}
+
+/** Returns the text between an opening tag and the next tag, without MDX comments. */
+export function textBetween(source: string, from: Tag, to: Tag | undefined): string {
+	return source
+		.slice(from.end, to?.start ?? source.length)
+		.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
+		.trim();
+}
+
+const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
+// Replaces fenced code with spaces of the same length, keeping offsets and line numbers intact.
+const blankFencedCode = (text: string): string =>
+	text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, ' '));

@@ -1,0 +1,117 @@
+import { parseTags, textBetween, type Tag } from './parse-tags.ts';
+import { closest } from './closest.ts';
+
+/** What the validator needs to know about the charts: ids and their state names. */
+export type ChartCatalogue = ReadonlyMap<string, readonly string[]>;
+
+/** A problem an editor can fix, with where it is. */
+export interface Problem {
+	readonly file: string;
+	readonly line: number;
+	readonly message: string;
+}
+
+/** A step as the story sees it: its id, and the chart and state it shows. */
+export interface StepInfo {
+	readonly id: string;
+	readonly chart: string;
+	readonly state: string;
+	readonly file: string;
+	readonly line: number;
+}
+
+/** What a chapter's source says, once checked: its steps and any problems. */
+export interface ChapterCheck {
+	readonly steps: StepInfo[];
+	readonly problems: Problem[];
+}
+
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Checks the Scrolly, Step and Chart tags of one chapter against the chart catalogue. */
+export function validateChapter(file: string, source: string, catalogue: ChartCatalogue): ChapterCheck {
+	const tags = parseTags(source);
+	const steps: StepInfo[] = [];
+	const problems: Problem[] = [];
+	const report = (tag: Tag, message: string) => problems.push({ file, line: tag.line, message });
+	let scrolly: { tag: Tag; chart: string | undefined } | undefined;
+
+	tags.forEach((tag, index) => {
+		for (const key of tag.expressions) {
+			report(tag, `<${tag.name} ${key}={…}>: write ${key} as quoted text, e.g. ${key}="…".`);
+		}
+		if (tag.name === 'Scrolly') {
+			if (tag.kind === 'close') {
+				if (!scrolly) report(tag, '</Scrolly> closes a section that was never opened.');
+				scrolly = undefined;
+				return;
+			}
+			if (scrolly) report(tag, `<Scrolly> inside the <Scrolly> opened on line ${scrolly.tag.line}: close the first one with </Scrolly>.`);
+			const chart = tag.attributes.chart;
+			if (chart === undefined) report(tag, '<Scrolly> needs a chart, e.g. <Scrolly chart="world-cloud-share">.');
+			else checkChart(tag, chart, catalogue, report);
+			scrolly = tag.kind === 'open' ? { tag, chart } : undefined;
+			return;
+		}
+		if (tag.name === 'Chart') {
+			const chart = tag.attributes.chart;
+			if (chart === undefined) report(tag, '<Chart> needs a chart, e.g. <Chart chart="china-cloud-share" state="alibaba" />.');
+			else if (checkChart(tag, chart, catalogue, report)) checkState(tag, chart, tag.attributes.state, catalogue, report, false);
+			return;
+		}
+		if (tag.kind === 'close') return;
+		const { id, state } = tag.attributes;
+		const chart = tag.attributes.chart ?? scrolly?.chart;
+		const label = `<Step${id ? ` id="${id}"` : ''}>`;
+		if (!scrolly) report(tag, `${label} is outside a scrolly section: put it between <Scrolly chart="…"> and </Scrolly>.`);
+		if (id === undefined) report(tag, `<Step> needs an id, e.g. <Step id="big-three" state="…">: it becomes the step's link.`);
+		else if (!idPattern.test(id)) report(tag, `${label}: the id must be lowercase letters, digits and hyphens, e.g. "alibaba-at-home".`);
+		if (tag.attributes.chart !== undefined) checkChart(tag, tag.attributes.chart, catalogue, report);
+		if (chart !== undefined && catalogue.has(chart)) checkState(tag, chart, state, catalogue, report, true);
+		if (tag.kind === 'self-closing' || textBetween(source, tag, tags[index + 1]) === '') {
+			report(tag, `${label} has no text: write what the reader should notice between <Step …> and </Step>.`);
+		}
+		if (id !== undefined && chart !== undefined && state !== undefined) steps.push({ id, chart, state, file, line: tag.line });
+	});
+	if (scrolly) problems.push({ file, line: scrolly.tag.line, message: '<Scrolly> is never closed: add </Scrolly> after its last step.' });
+	return { steps, problems };
+}
+
+/** Returns problems for step ids used more than once across the story, naming every place. */
+export function findDuplicateSteps(steps: readonly StepInfo[]): Problem[] {
+	const byId = Map.groupBy(steps, (step) => step.id);
+	return [...byId.values()]
+		.filter((group) => group.length > 1)
+		.map(([first, ...others]) => ({
+			file: first!.file,
+			line: first!.line,
+			message: `step id "${first!.id}" is used more than once (also at ${others
+				.map((s) => `${s.file}:${s.line}`)
+				.join(', ')}): every step needs its own id, because it is the step's link.`,
+		}));
+}
+
+type Report = (tag: Tag, message: string) => void;
+
+function checkChart(tag: Tag, chart: string, catalogue: ChartCatalogue, report: Report): boolean {
+	if (catalogue.has(chart)) return true;
+	const names = [...catalogue.keys()];
+	report(tag, `<${tag.name} chart="${chart}">: there is no chart "${chart}".${didYouMean(chart, names)} Valid charts: ${names.join(', ')}.`);
+	return false;
+}
+
+function checkState(tag: Tag, chart: string, state: string | undefined, catalogue: ChartCatalogue, report: Report, required: boolean) {
+	const states = catalogue.get(chart) ?? [];
+	if (state === undefined) {
+		if (required) report(tag, `<${tag.name}> needs a state of chart "${chart}". Valid states: ${states.join(', ')}.`);
+		return;
+	}
+	if (!states.includes(state)) {
+		report(tag, `<${tag.name} state="${state}">: chart "${chart}" has no state "${state}".${didYouMean(state, states)} Valid states: ${states.join(', ')}.`);
+	}
+}
+
+function didYouMean(name: string, options: readonly string[]): string {
+	const suggestion = closest(name, options);
+	return suggestion ? ` Did you mean "${suggestion}"?` : '';
+}

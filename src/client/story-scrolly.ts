@@ -1,0 +1,91 @@
+import scrollama from 'scrollama';
+import { activeStepIndex, triggerLine } from './active-step.ts';
+import { cloneForStage } from './stage-figure.ts';
+
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+/**
+ * `<story-scrolly>`: wires a server-rendered scrolly section. The stage shows the figure of the
+ * active step; which step is active is recomputed from the layout on every scrollama event and
+ * resize, so no intermediate step is ever replayed.
+ */
+class StoryScrolly extends HTMLElement {
+	#steps: HTMLElement[] = [];
+	#stage: HTMLElement | null = null;
+	#progress: HTMLElement | null = null;
+	#active = -1;
+	#scroller = scrollama();
+	#resizeObserver = new ResizeObserver(() => this.#remeasure());
+
+	connectedCallback(): void {
+		this.#steps = [...this.querySelectorAll<HTMLElement>('.step[data-step]')];
+		this.#stage = this.querySelector('.scrolly-figure');
+		this.#progress = this.querySelector('.scrolly-progress');
+		if (this.#steps.length === 0 || !this.#stage) return;
+		this.#scroller
+			.setup({ step: this.#steps, offset: 0.5 })
+			.onStepEnter(() => this.#sync())
+			.onStepExit(() => this.#sync());
+		this.#resizeObserver.observe(this);
+		addEventListener('resize', this.#onResize);
+		this.#wireControls();
+		this.#sync();
+	}
+
+	disconnectedCallback(): void {
+		this.#scroller.destroy();
+		this.#resizeObserver.disconnect();
+		removeEventListener('resize', this.#onResize);
+	}
+
+	#onResize = (): void => this.#remeasure();
+
+	#remeasure(): void {
+		this.#scroller.resize();
+		this.#sync();
+	}
+
+	#sync(): void {
+		const tops = this.#steps.map((step) => step.getBoundingClientRect().top);
+		this.#show(activeStepIndex(tops, triggerLine(innerHeight)));
+	}
+
+	#show(index: number): void {
+		const step = this.#steps[index];
+		if (!step || !this.#stage) return;
+		if (index !== this.#active) {
+			const figure = step.querySelector('.step-figure figure');
+			if (figure) this.#stage.replaceChildren(cloneForStage(figure, '-stage'));
+			this.#stage.dataset.chart = step.dataset.chart;
+			this.#stage.dataset.state = step.dataset.state;
+			this.#steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
+			if (this.#progress) this.#progress.textContent = `Step ${index + 1} of ${this.#steps.length}`;
+			this.#active = index;
+		}
+		this.#followHash(step);
+	}
+
+	// The URL names the step being read; replaceState keeps the back button for real navigation.
+	#followHash(step: HTMLElement): void {
+		const rect = this.getBoundingClientRect();
+		const inView = rect.top < triggerLine(innerHeight) && rect.bottom > triggerLine(innerHeight);
+		if (inView && location.hash !== `#${step.id}`) history.replaceState(history.state, '', `#${step.id}`);
+	}
+
+	#wireControls(): void {
+		const controls = this.querySelector<HTMLElement>('.scrolly-controls');
+		if (!controls) return;
+		controls.hidden = false;
+		controls.querySelector('.scrolly-prev')?.addEventListener('click', () => this.#go(-1));
+		controls.querySelector('.scrolly-next')?.addEventListener('click', () => this.#go(1));
+	}
+
+	#go(delta: number): void {
+		const target = this.#steps[Math.min(Math.max(this.#active + delta, 0), this.#steps.length - 1)];
+		if (!target) return;
+		target.scrollIntoView({ block: 'start', behavior: reducedMotion.matches ? 'instant' : 'smooth' });
+		target.focus({ preventScroll: true });
+	}
+}
+
+customElements.define('story-scrolly', StoryScrolly);

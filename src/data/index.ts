@@ -1,0 +1,13 @@
+import type { Dataset } from './define-dataset.ts';
+import canalysChinaMarket from './canalys-china-market.ts';
+import canalysChinaShareQ32023 from './canalys-china-share-q3-2023.ts';
+import synergyTopThreeShare from './synergy-top-three-share.ts';
+import synergyVendorShareQ42022 from './synergy-vendor-share-q4-2022.ts';
+
+/** Every dataset, by name: the registry the gallery, downloads and tests read. */
+export const datasets: readonly Dataset[] = [
+	synergyVendorShareQ42022,
+	synergyTopThreeShare,
+	canalysChinaShareQ32023,
+	canalysChinaMarket,
+];
