@@ -3,16 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
-// The content folder is swappable so that tests can build fixture stories (tests/build/).
-const contentDir = process.env.STORY_CONTENT_DIR ?? fileURLToPath(new URL('./content', import.meta.url));
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests build fixture stories (tests/build/): another content folder, and a root of their own so that
+// parallel builds do not share Astro's working files; the code (src/, public/) is always this project's.
+const contentDir = process.env.STORY_CONTENT_DIR ?? here('./content');
 
 export default defineConfig({
 	// The public URL makes embed codes, canonical and og:image URLs absolute.
 	site: process.env.SITE_URL ?? 'http://localhost:4321',
 	base: process.env.BASE_PATH ?? '/',
 	trailingSlash: 'ignore',
-	outDir: process.env.STORY_OUT_DIR ?? './dist',
-	cacheDir: process.env.STORY_CACHE_DIR ?? './node_modules/.astro',
+	root: process.env.STORY_ROOT ?? here('.'),
+	srcDir: here('./src'),
+	publicDir: here('./public'),
+	outDir: process.env.STORY_OUT_DIR ?? here('./dist'),
+	cacheDir: process.env.STORY_CACHE_DIR ?? here('./node_modules/.astro'),
 	integrations: [mdx()],
 	devToolbar: { enabled: false },
 	vite: {

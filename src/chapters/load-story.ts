@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { charts } from '../charts/index.ts';
@@ -23,7 +24,8 @@ export function loadStory(): Promise<Story> {
 /** Returns the step with this id, for components that render a step. */
 export async function findStep(id: string): Promise<StepInfo> {
 	const step = (await loadStory()).steps.get(id);
-	if (!step) throw new AstroError(`No step "${id}" in the story.`, 'Steps must be written in a chapter in content/chapters/.');
+	if (!step)
+		throw new AstroError(`No step "${id}" in the story.`, 'Steps must be written in a chapter in content/chapters/.');
 	return step;
 }
 
@@ -35,7 +37,9 @@ async function readStory(): Promise<Story> {
 	const steps: StepInfo[] = [];
 	for (const chapter of chapters) {
 		const file = chapter.filePath ?? `content/chapters/${chapter.id}.mdx`;
-		const check = validateChapter(file, await readFile(file, 'utf8'), catalogue);
+		// Paths are relative to the project root, which fixture builds move (STORY_ROOT, see astro.config.mjs).
+		const source = await readFile(resolve(process.env.STORY_ROOT ?? process.cwd(), file), 'utf8');
+		const check = validateChapter(file, source, catalogue);
 		problems.push(...check.problems);
 		steps.push(...check.steps);
 	}

@@ -46,7 +46,11 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 				scrolly = undefined;
 				return;
 			}
-			if (scrolly) report(tag, `<Scrolly> inside the <Scrolly> opened on line ${scrolly.tag.line}: close the first one with </Scrolly>.`);
+			if (scrolly)
+				report(
+					tag,
+					`<Scrolly> inside the <Scrolly> opened on line ${scrolly.tag.line}: close the first one with </Scrolly>.`,
+				);
 			const chart = tag.attributes.chart;
 			if (chart === undefined) report(tag, '<Scrolly> needs a chart, e.g. <Scrolly chart="world-cloud-share">.');
 			else checkChart(tag, chart, catalogue, report);
@@ -55,25 +59,36 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 		}
 		if (tag.name === 'Chart') {
 			const chart = tag.attributes.chart;
-			if (chart === undefined) report(tag, '<Chart> needs a chart, e.g. <Chart chart="china-cloud-share" state="alibaba" />.');
-			else if (checkChart(tag, chart, catalogue, report)) checkState(tag, chart, tag.attributes.state, catalogue, report, false);
+			if (chart === undefined)
+				report(tag, '<Chart> needs a chart, e.g. <Chart chart="china-cloud-share" state="alibaba" />.');
+			else if (checkChart(tag, chart, catalogue, report))
+				checkState(tag, chart, tag.attributes.state, catalogue, report, false);
 			return;
 		}
 		if (tag.kind === 'close') return;
 		const { id, state } = tag.attributes;
 		const chart = tag.attributes.chart ?? scrolly?.chart;
 		const label = `<Step${id ? ` id="${id}"` : ''}>`;
-		if (!scrolly) report(tag, `${label} is outside a scrolly section: put it between <Scrolly chart="…"> and </Scrolly>.`);
-		if (id === undefined) report(tag, `<Step> needs an id, e.g. <Step id="big-three" state="…">: it becomes the step's link.`);
-		else if (!idPattern.test(id)) report(tag, `${label}: the id must be lowercase letters, digits and hyphens, e.g. "alibaba-at-home".`);
+		if (!scrolly)
+			report(tag, `${label} is outside a scrolly section: put it between <Scrolly chart="…"> and </Scrolly>.`);
+		if (id === undefined)
+			report(tag, `<Step> needs an id, e.g. <Step id="big-three" state="…">: it becomes the step's link.`);
+		else if (!idPattern.test(id))
+			report(tag, `${label}: the id must be lowercase letters, digits and hyphens, e.g. "alibaba-at-home".`);
 		if (tag.attributes.chart !== undefined) checkChart(tag, tag.attributes.chart, catalogue, report);
 		if (chart !== undefined && catalogue.has(chart)) checkState(tag, chart, state, catalogue, report, true);
 		if (tag.kind === 'self-closing' || textBetween(source, tag, tags[index + 1]) === '') {
 			report(tag, `${label} has no text: write what the reader should notice between <Step …> and </Step>.`);
 		}
-		if (id !== undefined && chart !== undefined && state !== undefined) steps.push({ id, chart, state, file, line: tag.line });
+		if (id !== undefined && chart !== undefined && state !== undefined)
+			steps.push({ id, chart, state, file, line: tag.line });
 	});
-	if (scrolly) problems.push({ file, line: scrolly.tag.line, message: '<Scrolly> is never closed: add </Scrolly> after its last step.' });
+	if (scrolly)
+		problems.push({
+			file,
+			line: scrolly.tag.line,
+			message: '<Scrolly> is never closed: add </Scrolly> after its last step.',
+		});
 	return { steps, problems };
 }
 
@@ -96,18 +111,31 @@ type Report = (tag: Tag, message: string) => void;
 function checkChart(tag: Tag, chart: string, catalogue: ChartCatalogue, report: Report): boolean {
 	if (catalogue.has(chart)) return true;
 	const names = [...catalogue.keys()];
-	report(tag, `<${tag.name} chart="${chart}">: there is no chart "${chart}".${didYouMean(chart, names)} Valid charts: ${names.join(', ')}.`);
+	report(
+		tag,
+		`<${tag.name} chart="${chart}">: there is no chart "${chart}".${didYouMean(chart, names)} Valid charts: ${names.join(', ')}.`,
+	);
 	return false;
 }
 
-function checkState(tag: Tag, chart: string, state: string | undefined, catalogue: ChartCatalogue, report: Report, required: boolean) {
+function checkState(
+	tag: Tag,
+	chart: string,
+	state: string | undefined,
+	catalogue: ChartCatalogue,
+	report: Report,
+	required: boolean,
+) {
 	const states = catalogue.get(chart) ?? [];
 	if (state === undefined) {
 		if (required) report(tag, `<${tag.name}> needs a state of chart "${chart}". Valid states: ${states.join(', ')}.`);
 		return;
 	}
 	if (!states.includes(state)) {
-		report(tag, `<${tag.name} state="${state}">: chart "${chart}" has no state "${state}".${didYouMean(state, states)} Valid states: ${states.join(', ')}.`);
+		report(
+			tag,
+			`<${tag.name} state="${state}">: chart "${chart}" has no state "${state}".${didYouMean(state, states)} Valid states: ${states.join(', ')}.`,
+		);
 	}
 }
 

@@ -18,7 +18,12 @@ function frame(width: number) {
 		height: chartHeight(width, { narrow: 300, wide: 380 }),
 		marginLeft: 36,
 		marginRight: 16,
-		x: { type: 'utc' as const, domain: [new Date('2021-05-01'), new Date('2024-10-31')], label: null, ticks: isNarrow(width) ? 4 : 4 },
+		x: {
+			type: 'utc' as const,
+			domain: [new Date('2021-05-01'), new Date('2024-10-31')],
+			label: null,
+			ticks: isNarrow(width) ? 4 : 4,
+		},
 	};
 }
 

@@ -19,7 +19,11 @@ const fillFor =
 
 // Single-source and derived values are marked in the label itself, so the reader sees it in the chart.
 const label = (d: Share): string =>
-	d.confidence === 'one source' ? `${percent(d.share)}*` : d.confidence === 'derived' ? `${percent(d.share)}†` : percent(d.share);
+	d.confidence === 'one source'
+		? `${percent(d.share)}*`
+		: d.confidence === 'derived'
+			? `${percent(d.share)}†`
+			: percent(d.share);
 
 function bars(rows: readonly Share[], width: number, highlight: Highlight) {
 	return {

@@ -26,7 +26,14 @@ function bars(rows: readonly Share[], width: number, highlight: Highlight) {
 		y: { domain: rows.map((r) => r.vendor), label: null, tickSize: 0 },
 		marks: [
 			Plot.barX(rows, { x: 'share', y: 'vendor', fill: fillFor(highlight), insetTop: 3, insetBottom: 3 }),
-			Plot.text(rows, { x: 'share', y: 'vendor', text: (d: Share) => percent(d.share), dx: 6, textAnchor: 'start', fontSize }),
+			Plot.text(rows, {
+				x: 'share',
+				y: 'vendor',
+				text: (d: Share) => percent(d.share),
+				dx: 6,
+				textAnchor: 'start',
+				fontSize,
+			}),
 			Plot.ruleX([0]),
 		],
 	};

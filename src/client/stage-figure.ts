@@ -12,7 +12,11 @@ export function cloneForStage(figure: Element, suffix: string): Element {
 	for (const el of copy.querySelectorAll('[aria-labelledby], [aria-describedby], [clip-path]')) {
 		for (const name of ['aria-labelledby', 'aria-describedby', 'clip-path']) {
 			const value = el.getAttribute(name);
-			if (value) el.setAttribute(name, value.replace(/[\w-]+/g, (id) => renamed.get(id) ?? id));
+			if (value)
+				el.setAttribute(
+					name,
+					value.replace(/[\w-]+/g, (id) => renamed.get(id) ?? id),
+				);
 		}
 	}
 	return copy;

@@ -34,9 +34,7 @@ export type DatasetSource = z.infer<typeof sourceSchema>;
 export function parseDatasetMeta(value: unknown, file: string): DatasetMeta {
 	const result = datasetMetaSchema.safeParse(value);
 	if (result.success) return result.data;
-	const problems = result.error.issues.map(
-		(issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`,
-	);
+	const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
 	throw new AstroError(
 		`${file}: the dataset metadata is invalid (${problems.join('; ')}).`,
 		'Each dataset needs a title, unit, measurer and a list of sources with publisher, title and date.',

@@ -22,9 +22,7 @@ type ValueOf<C extends ColumnSpec> = C['type'] extends 'number'
 
 /** A parsed row: one typed field per declared column. */
 export type Row<Cols extends Columns> = {
-	readonly [K in keyof Cols]: Cols[K]['optional'] extends true
-		? ValueOf<Cols[K]> | null
-		: ValueOf<Cols[K]>;
+	readonly [K in keyof Cols]: Cols[K]['optional'] extends true ? ValueOf<Cols[K]> | null : ValueOf<Cols[K]>;
 };
 
 /** A dataset: its provenance (metadata) and its validated rows. */
@@ -56,11 +54,7 @@ export function defineDataset<const Cols extends Columns>(input: DatasetInput<Co
 }
 
 /** Parses CSV text against declared columns; line numbers in errors count the header as line 1. */
-export function parseCsv<const Cols extends Columns>(
-	text: string,
-	columns: Cols,
-	file: string,
-): Row<Cols>[] {
+export function parseCsv<const Cols extends Columns>(text: string, columns: Cols, file: string): Row<Cols>[] {
 	const [header, ...records] = csvParseRows(text.replace(/^\uFEFF/, ''));
 	if (!header || header.length === 0 || header.every((h) => h.trim() === '')) {
 		throw new AstroError(`${file}: the file is empty.`, 'Add a header row naming the columns.');
@@ -111,9 +105,7 @@ function parseCell(cell: string, spec: ColumnSpec, where: string): unknown {
 		}
 		case 'date': {
 			const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(cell);
-			const date = match
-				? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)))
-				: null;
+			const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1))) : null;
 			if (!date || date.getUTCMonth() !== Number(match?.[2]) - 1) {
 				throw new AstroError(
 					`${where}: expected a date, got "${cell}".`,
@@ -124,10 +116,7 @@ function parseCell(cell: string, spec: ColumnSpec, where: string): unknown {
 		}
 		case 'string': {
 			if (spec.values && !spec.values.includes(cell)) {
-				throw new AstroError(
-					`${where}: "${cell}" is not an allowed value.`,
-					`Use one of: ${spec.values.join(', ')}.`,
-				);
+				throw new AstroError(`${where}: "${cell}" is not an allowed value.`, `Use one of: ${spec.values.join(', ')}.`);
 			}
 			return cell;
 		}

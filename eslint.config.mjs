@@ -1,0 +1,72 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const buildTimeModules = [
+	'**/data/**',
+	'**/charts/**',
+	'**/render/**',
+	'**/chapters/**',
+	'**/components/**',
+	'**/pages/**',
+];
+
+export default tseslint.config(
+	{ ignores: ['dist/**', '.astro/**', 'node_modules/**', 'tests/.tmp/**', '**/*.astro'] },
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.node } },
+		rules: {
+			// Unused names are allowed when prefixed with _ (e.g. ignored tuple slots).
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+		},
+	},
+	{
+		// The browser boundary: client code ships to readers, so no Plot, no d3, no Node, no build-time modules.
+		files: ['src/client/**'],
+		languageOptions: { globals: { ...globals.browser } },
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['@observablehq/plot', 'd3', 'd3-*', 'linkedom', 'node:*', 'astro', 'astro/*', 'astro:*'],
+							message: 'src/client/ runs in the browser: no Plot, d3, Node or Astro modules.',
+						},
+						{
+							group: buildTimeModules,
+							message: 'src/client/ may not import build-time modules (data, charts, render, chapters).',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		// Build-time code never touches a browser DOM: Plot draws into linkedom inside src/render/.
+		files: ['src/data/**', 'src/charts/**', 'src/render/**', 'src/chapters/**'],
+		rules: {
+			'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'location'],
+		},
+	},
+	{
+		// Charts are pure functions of their data: they may not reach into rendering or pages.
+		files: ['src/charts/**', 'src/data/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/render/**', '**/components/**', '**/pages/**', 'linkedom'],
+							message: 'Charts and data stay pure: rendering lives in src/render/.',
+						},
+					],
+				},
+			],
+		},
+	},
+);

@@ -1,0 +1,91 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/astro-build.ts';
+
+/**
+ * Each case copies the real content, makes one mistake an editor could make, and builds it.
+ * The build must fail with a message naming the file and what to fix.
+ */
+async function buildWithMistake(name: string, edit: (dir: string) => void): Promise<string> {
+	const root = resolve('tests/.tmp/fixtures', name);
+	rmSync(root, { recursive: true, force: true });
+	cpSync('content', join(root, 'content'), { recursive: true });
+	edit(join(root, 'content'));
+	const { code, output } = await astroBuild({
+		STORY_ROOT: root,
+		STORY_CONTENT_DIR: join(root, 'content'),
+		STORY_OUT_DIR: join(root, 'dist'),
+		STORY_CACHE_DIR: join(root, 'cache'),
+	});
+	expect(code, output).not.toBe(0);
+	return output;
+}
+
+const chapter = 'chapters/the-cloud-race.mdx';
+const editFile = (dir: string, file: string, change: (text: string) => string) =>
+	writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+
+describe.concurrent('a build with a mistake fails and says where and what to fix', () => {
+	it('unknown state', async () => {
+		const output = await buildWithMistake('unknown-state', (dir) =>
+			editFile(dir, chapter, (t) => t.replace('state="big-three"', 'state="big-tree"')),
+		);
+		expect(output).toMatch(
+			/the-cloud-race\.mdx:\d+: <Step state="big-tree">: chart "world-cloud-share" has no state "big-tree"\. Did you mean "big-three"\? Valid states: market, big-three, alibaba\./,
+		);
+	});
+
+	it('unknown chart', async () => {
+		const output = await buildWithMistake('unknown-chart', (dir) =>
+			editFile(dir, chapter, (t) =>
+				t.replace('chart="china-cloud-share" state="leaders"', 'chart="china-share" state="leaders"'),
+			),
+		);
+		expect(output).toMatch(
+			/the-cloud-race\.mdx:\d+: <Step chart="china-share">: there is no chart "china-share"\..*Valid charts: /,
+		);
+	});
+
+	it('step without text', async () => {
+		const output = await buildWithMistake('empty-step', (dir) =>
+			editFile(dir, chapter, (t) => t.replace(/(<Step id="the-market" state="market">)[\s\S]*?(<\/Step>)/, '$1\n  $2')),
+		);
+		expect(output).toMatch(/the-cloud-race\.mdx:\d+: <Step id="the-market"> has no text/);
+	});
+
+	it('duplicate step id', async () => {
+		const output = await buildWithMistake('duplicate-step', (dir) =>
+			editFile(dir, chapter, (t) => t.replace('id="the-big-three"', 'id="the-market"')),
+		);
+		expect(output).toMatch(
+			/the-cloud-race\.mdx:\d+: step id "the-market" is used more than once \(also at .*the-cloud-race\.mdx:\d+\)/,
+		);
+	});
+
+	it('a dataset column a chart needs is missing', async () => {
+		const output = await buildWithMistake('missing-column', (dir) =>
+			editFile(dir, 'data/synergy-vendor-share-q4-2022.csv', (t) => t.replace('vendor,share', 'vendor,percent')),
+		);
+		expect(output).toContain('content/data/synergy-vendor-share-q4-2022.csv:1: missing column "share".');
+		expect(output).toContain('The header row has: vendor, percent.');
+	});
+
+	it('a value of the wrong type', async () => {
+		const output = await buildWithMistake('bad-value', (dir) =>
+			editFile(dir, 'data/canalys-china-share-q3-2023.csv', (t) => t.replace('Alibaba,39,', 'Alibaba,39%,')),
+		);
+		expect(output).toContain(
+			'content/data/canalys-china-share-q3-2023.csv:2: column "share": expected a number, got "39%".',
+		);
+	});
+
+	it('a frontmatter error', async () => {
+		const output = await buildWithMistake('bad-frontmatter', (dir) =>
+			editFile(dir, chapter, (t) => t.replace('order: 1', 'order: first')),
+		);
+		expect(output).toMatch(/chapters → the-cloud-race data does not match collection schema/);
+		expect(output).toMatch(/order.*Expected type `"number"`, received `"string"`/);
+		expect(output).toMatch(/content\/chapters\/the-cloud-race\.mdx/);
+	});
+});

@@ -1,0 +1,43 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const types: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.json': 'application/json',
+	'.csv': 'text/csv; charset=utf-8',
+	'.woff2': 'font/woff2',
+	'.ttf': 'font/ttf',
+};
+
+/** A running static server for a built site. */
+export interface StaticServer {
+	readonly url: string;
+	close(): Promise<void>;
+}
+
+/** Serves a folder on a free local port, the way a static host would (dir/ → dir/index.html). */
+export async function serveStatic(root: string): Promise<StaticServer> {
+	const server: Server = createServer((request, response) => {
+		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		let file = join(root, path);
+		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		if (!file.startsWith(root) || !existsSync(file)) {
+			response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+			return;
+		}
+		response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+		createReadStream(file).pipe(response);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicateSteps, validateChapter } from '../../../src/chapters/validate-chapter.ts';
+
+const catalogue = new Map([
+	['world-cloud-share', ['market', 'big-three', 'alibaba']],
+	['china-cloud-share', ['leaders', 'alibaba', 'rivals']],
+]);
+const file = 'content/chapters/example.mdx';
+const check = (body: string) => validateChapter(file, `---\ntitle: x\n---\n\n${body}`, catalogue);
+const messages = (body: string) => check(body).problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+
+describe('validateChapter(file, source, catalogue)', () => {
+	it('returns each step with the chart it inherits from its section', () => {
+		const { steps, problems } = check(
+			'<Scrolly chart="world-cloud-share">\n  <Step id="a" state="market">Text.</Step>\n  <Step id="b" chart="china-cloud-share" state="alibaba">\n    More.\n  </Step>\n</Scrolly>',
+		);
+		expect(problems).toEqual([]);
+		expect(steps).toEqual([
+			{ id: 'a', chart: 'world-cloud-share', state: 'market', file, line: 6 },
+			{ id: 'b', chart: 'china-cloud-share', state: 'alibaba', file, line: 7 },
+		]);
+	});
+
+	it('names an unknown chart, suggests the closest and lists the valid ones', () => {
+		expect(messages('<Scrolly chart="world-cloud-shares">\n<Step id="a" state="market">T</Step>\n</Scrolly>'))
+			.toMatchInlineSnapshot(`
+			[
+			  "content/chapters/example.mdx:5: <Scrolly chart="world-cloud-shares">: there is no chart "world-cloud-shares". Did you mean "world-cloud-share"? Valid charts: world-cloud-share, china-cloud-share.",
+			]
+		`);
+	});
+
+	it('names an unknown state with the line of its step', () => {
+		expect(messages('<Scrolly chart="world-cloud-share">\n\n<Step id="a" state="alibba">T</Step>\n</Scrolly>'))
+			.toMatchInlineSnapshot(`
+			[
+			  "content/chapters/example.mdx:7: <Step state="alibba">: chart "world-cloud-share" has no state "alibba". Did you mean "alibaba"? Valid states: market, big-three, alibaba.",
+			]
+		`);
+	});
+
+	it('rejects a step without text, self-closing or empty', () => {
+		expect(
+			messages(
+				'<Scrolly chart="world-cloud-share">\n<Step id="a" state="market" />\n<Step id="b" state="market">\n</Step>\n</Scrolly>',
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "content/chapters/example.mdx:6: <Step id="a"> has no text: write what the reader should notice between <Step …> and </Step>.",
+			  "content/chapters/example.mdx:7: <Step id="b"> has no text: write what the reader should notice between <Step …> and </Step>.",
+			]
+		`);
+	});
+
+	it('rejects a step outside a scrolly section, a missing id and a state written as an expression', () => {
+		expect(
+			messages(
+				'<Step state="market">Text</Step>\n<Scrolly chart="world-cloud-share">\n<Step id="x" state={s}>T</Step>\n</Scrolly>',
+			),
+		).toMatchInlineSnapshot(`
+			[
+			  "content/chapters/example.mdx:5: <Step> is outside a scrolly section: put it between <Scrolly chart="…"> and </Scrolly>.",
+			  "content/chapters/example.mdx:5: <Step> needs an id, e.g. <Step id="big-three" state="…">: it becomes the step's link.",
+			  "content/chapters/example.mdx:7: <Step state={…}>: write state as quoted text, e.g. state="…".",
+			  "content/chapters/example.mdx:7: <Step> needs a state of chart "world-cloud-share". Valid states: market, big-three, alibaba.",
+			]
+		`);
+	});
+
+	it('ignores tags inside fenced code, so a guide can show them', () => {
+		expect(check('```mdx\n<Step id="x" state="nope" />\n```').problems).toEqual([]);
+	});
+
+	it('checks inline charts', () => {
+		expect(messages('<Chart chart="china-cloud-share" state="rival" />')).toEqual([
+			'content/chapters/example.mdx:5: <Chart state="rival">: chart "china-cloud-share" has no state "rival". Did you mean "rivals"? Valid states: leaders, alibaba, rivals.',
+		]);
+	});
+});
+
+describe('findDuplicateSteps(steps)', () => {
+	it('names both places a step id is used', () => {
+		const step = { chart: 'world-cloud-share', state: 'market' };
+		expect(
+			findDuplicateSteps([
+				{ ...step, id: 'a', file: 'content/chapters/one.mdx', line: 8 },
+				{ ...step, id: 'a', file: 'content/chapters/two.mdx', line: 12 },
+			]).map((p) => `${p.file}:${p.line}: ${p.message}`),
+		).toEqual([
+			'content/chapters/one.mdx:8: step id "a" is used more than once (also at content/chapters/two.mdx:12): every step needs its own id, because it is the step\'s link.',
+		]);
+	});
+});

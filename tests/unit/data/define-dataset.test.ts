@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../src/data/define-dataset.ts';
+import { parseDatasetMeta } from '../../../src/data/dataset-meta.ts';
+
+const columns = {
+	vendor: { type: 'string' },
+	share: { type: 'number' },
+	date: { type: 'date', optional: true },
+	confidence: { type: 'string', optional: true, values: ['confirmed', 'one source'] },
+} as const;
+const file = 'content/data/example.csv';
+const parse = (text: string) => parseCsv(text, columns, file);
+const header = 'vendor,share,date,confidence\n';
+
+describe('parseCsv(text, columns, file)', () => {
+	it('returns typed rows, with empty optional cells as null and dates in UTC', () => {
+		const rows = parse('vendor,share,date,confidence\nAlibaba,38.9,2023-10-01,confirmed\n"Huawei, Inc.",18.6,,\n');
+		expect(rows).toEqual([
+			{ vendor: 'Alibaba', share: 38.9, date: new Date('2023-10-01T00:00:00Z'), confidence: 'confirmed' },
+			{ vendor: 'Huawei, Inc.', share: 18.6, date: null, confidence: null },
+		]);
+	});
+
+	it('names the file, line and column of a value that is not a number', () => {
+		expect(() => parse(`${header}Alibaba,39%,,\n`)).toThrowErrorMatchingInlineSnapshot(
+			`[AstroUserError: content/data/example.csv:2: column "share": expected a number, got "39%".]`,
+		);
+	});
+
+	it('names a missing column and lists the columns the header has', () => {
+		const text = 'vendor,shares,date,confidence\nAlibaba,39,,\n';
+		expect(() => parse(text)).toThrow('content/data/example.csv:1: missing column "share".');
+		try {
+			parse(text);
+		} catch (error) {
+			expect((error as { hint?: string }).hint).toBe(
+				'The header row has: vendor, shares, date, confidence. Add the missing column or fix its spelling.',
+			);
+		}
+	});
+
+	it('rejects an empty required cell, a bad date and a value outside the allowed list', () => {
+		expect(() => parse(`${header}Alibaba,,,\n`)).toThrow('content/data/example.csv:2: column "share" is empty.');
+		expect(() => parse(`${header}Alibaba,39,2023-13-01,\n`)).toThrow(
+			'content/data/example.csv:2: column "date": expected a date, got "2023-13-01".',
+		);
+		expect(() => parse(`${header}Alibaba,39,,probably\n`)).toThrow(
+			'content/data/example.csv:2: column "confidence": "probably" is not an allowed value.',
+		);
+	});
+
+	it('rejects an empty file and a file without rows', () => {
+		expect(() => parse('')).toThrow('content/data/example.csv: the file is empty.');
+		expect(() => parse(header)).toThrow('content/data/example.csv: the file has a header but no rows.');
+	});
+});
+
+describe('parseDatasetMeta(value, file)', () => {
+	const valid = {
+		title: 'Share',
+		unit: '%',
+		measurer: 'Canalys',
+		sources: [{ publisher: 'Canalys', title: 'Release', date: '2023-11' }],
+	};
+
+	it('accepts a complete record and defaults notes to none', () => {
+		expect(parseDatasetMeta(valid, 'content/data/x.json').notes).toEqual([]);
+	});
+
+	it('rejects a dataset without a source, naming the file', () => {
+		expect(() => parseDatasetMeta({ ...valid, sources: [] }, 'content/data/x.json')).toThrowErrorMatchingInlineSnapshot(
+			`[AstroUserError: content/data/x.json: the dataset metadata is invalid (sources: a dataset needs at least one source).]`,
+		);
+	});
+
+	it('rejects a source date that is not a date', () => {
+		expect(() =>
+			parseDatasetMeta({ ...valid, sources: [{ publisher: 'Canalys', title: 'R', date: 'May 2024' }] }, 'x.json'),
+		).toThrow(/sources\.0\.date: write the date as YYYY-MM-DD/);
+	});
+});
