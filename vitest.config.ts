@@ -7,6 +7,9 @@ export default defineConfig({
 	resolve: { alias: { '~content': content } },
 	test: {
 		environment: 'node',
+		// The JSON report is what .ci/run counts; the default reporter is for people.
+		reporters: ['default', 'json'],
+		outputFile: { json: '.vitest-report.json' },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'charts', include: ['tests/charts/**/*.test.ts'] } },

@@ -65,11 +65,12 @@ class StoryScrolly extends HTMLElement {
 		this.#followHash(step);
 	}
 
-	// The URL names the step being read; replaceState keeps the back button for real navigation.
+	// The URL names the step being read (once the reader has reached it); replaceState keeps the
+	// back button for real navigation.
 	#followHash(step: HTMLElement): void {
-		const rect = this.getBoundingClientRect();
-		const inView = rect.top < triggerLine(innerHeight) && rect.bottom > triggerLine(innerHeight);
-		if (inView && location.hash !== `#${step.id}`) history.replaceState(history.state, '', `#${step.id}`);
+		const line = triggerLine(innerHeight);
+		const reached = step.getBoundingClientRect().top <= line && this.getBoundingClientRect().bottom > line;
+		if (reached && location.hash !== `#${step.id}`) history.replaceState(history.state, '', `#${step.id}`);
 	}
 
 	#wireControls(): void {

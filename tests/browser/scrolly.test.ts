@@ -1,0 +1,172 @@
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { StoryPage } from './story-page.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+	[browser, server] = await Promise.all([launchChromium(), serveStatic(inject('siteDir'))]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const desktop = { viewport: { width: 1280, height: 800 } };
+
+async function open(path: string, options: BrowserContextOptions = desktop) {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+	await page.goto(`${server.url}${path}`);
+	return { page, story: new StoryPage(page), errors, close: () => context.close() };
+}
+
+describe.each([
+	['phone', phone],
+	['desktop', desktop],
+] as const)('the story on a %s', (_name, device) => {
+	it('activates the steps in order while scrolling down, and in reverse while scrolling up', async () => {
+		const { page, story, errors, close } = await open('/', device);
+		const steps = await story.steps();
+		const expected = steps.map((s) => s.shows).filter((shows, i, all) => shows !== all[i - 1]);
+		await story.recordShown();
+		const height = await page.evaluate(
+			() => document.querySelector('story-scrolly')!.getBoundingClientRect().bottom + scrollY,
+		);
+		for (let y = 0; y < height; y += 120) {
+			await page.mouse.wheel(0, 120);
+			await page.waitForTimeout(16);
+		}
+		await story.waitForShown(steps.at(-1)!.shows);
+		expect(await story.recorded()).toEqual(expected);
+
+		await story.recordShown();
+		for (let y = height; y > 0; y -= 120) {
+			await page.mouse.wheel(0, -120);
+			await page.waitForTimeout(16);
+		}
+		await story.waitForShown(steps[0]!.shows);
+		expect(await story.recorded()).toEqual(expected.toReversed());
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	it('opens a deep link at its step, showing that step’s state, and keeps the hash', async () => {
+		const { page, story, close } = await open('/', device);
+		const steps = await story.steps();
+		const target = steps[Math.floor(steps.length / 2)]!;
+		await page.goto(`${server.url}/#${target.id}`);
+		await story.waitForShown(target.shows);
+		expect(new URL(page.url()).hash).toBe(`#${target.id}`);
+		await close();
+	});
+
+	it('shows the last state at once after a jump to the end, without replaying the steps between', async () => {
+		const { page, story, close } = await open('/', device);
+		const steps = await story.steps();
+		await story.recordShown();
+		await page.evaluate(() => {
+			const last = [...document.querySelectorAll('.step')].at(-1)!;
+			scrollTo(0, last.getBoundingClientRect().top + scrollY - innerHeight * 0.3);
+		});
+		await story.waitForShown(steps.at(-1)!.shows);
+		expect(await story.recorded()).toEqual([steps[0]!.shows, steps.at(-1)!.shows]);
+		await close();
+	});
+
+	it('lets the URL hash follow the active step without adding history entries', async () => {
+		const { page, story, close } = await open('/', device);
+		const steps = await story.steps();
+		const before = await page.evaluate(() => history.length);
+		for (const step of steps.slice(0, 3)) {
+			await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), step.id);
+			await page.waitForFunction((id) => location.hash === `#${id}`, step.id);
+		}
+		expect(await page.evaluate(() => history.length)).toBe(before);
+		await close();
+	});
+
+	it('moves between steps with the visible previous and next buttons', async () => {
+		const { page, story, close } = await open('/', { ...device, reducedMotion: 'reduce' });
+		const steps = await story.steps();
+		await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), steps[0]!.id);
+		await story.waitForShown(steps[0]!.shows);
+		const next = page.locator('.scrolly-next').first();
+		expect(await next.isVisible()).toBe(true);
+		await next.click();
+		await page.waitForFunction((id) => location.hash === `#${id}`, steps[1]!.id);
+		await story.waitForShown(steps[1]!.shows);
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe(steps[1]!.id);
+		await page.locator('.scrolly-prev').first().click();
+		await page.waitForFunction((id) => location.hash === `#${id}`, steps[0]!.id);
+		await close();
+	});
+
+	it('switches states within one frame under reduced motion', async () => {
+		const { page, story, close } = await open('/', { ...device, reducedMotion: 'reduce' });
+		const steps = await story.steps();
+		const target = steps.findIndex((s, i) => i > 0 && s.shows !== steps[i - 1]!.shows);
+		const frames = await page.evaluate(
+			(id) =>
+				new Promise<number>((resolve) => {
+					document.getElementById(id)!.scrollIntoView({ block: 'start' });
+					const stage = document.querySelector<HTMLElement>('.scrolly-figure')!;
+					const expected = document.getElementById(id)!.getAttribute('data-state');
+					let count = 0;
+					const tick = () => {
+						count++;
+						if (stage.dataset.state === expected || count > 30) resolve(count);
+						else requestAnimationFrame(tick);
+					};
+					requestAnimationFrame(tick);
+				}),
+			steps[target]!.id,
+		);
+		expect(frames).toBeLessThanOrEqual(2);
+		await story.waitForShown(steps[target]!.shows);
+		await close();
+	});
+});
+
+describe('the story without JavaScript', () => {
+	it('shows every step with its own chart state inline, in reading order', async () => {
+		const { page, story, close } = await open('/', { ...phone, javaScriptEnabled: false });
+		const steps = await story.steps();
+		for (const step of steps) {
+			const figure = page.locator(`#${step.id} .step-figure figure`);
+			expect(await figure.isVisible(), step.id).toBe(true);
+			expect(`${await figure.getAttribute('data-chart')}/${await figure.getAttribute('data-state')}`).toBe(step.shows);
+			expect(await page.locator(`#${step.id} .step-figure svg.plot`).filter({ visible: true }).count()).toBe(1);
+		}
+		expect(await page.locator('.scrolly-stage').isVisible()).toBe(false);
+		await close();
+	});
+});
+
+describe('the phone layout', () => {
+	it('has no horizontal overflow and keeps every chart label inside its chart', async () => {
+		const { page, close } = await open('/', phone);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		const clipped = await page.evaluate(() =>
+			[...document.querySelectorAll<SVGSVGElement>('.step-figure svg.plot')]
+				.filter((svg) => svg.getBoundingClientRect().width > 0 || true)
+				.flatMap((svg) => {
+					const box = svg.viewBox.baseVal;
+					return [...svg.querySelectorAll('text')]
+						.map((text) => ({ text, b: text.getBBox(), m: text.getCTM(), s: svg.getCTM() }))
+						.filter(({ text }) => text.getComputedTextLength() > 0)
+						.filter(({ b }) => b.x < box.x - 1 || b.x + b.width > box.width + 1)
+						.map(({ text }) => text.textContent);
+				}),
+		);
+		expect(clipped).toEqual([]);
+		await close();
+	});
+});
