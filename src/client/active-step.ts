@@ -12,4 +12,10 @@ export function activeStepIndex(stepTops: readonly number[], triggerY: number): 
 }
 
 /** Returns where the trigger line sits, in pixels from the top of the viewport. */
-export const triggerLine = (viewportHeight: number): number => Math.round(viewportHeight * 0.5);
+export const triggerLine = (viewportHeight: number, ratio: number): number => Math.round(viewportHeight * ratio);
+
+/** Reads the trigger ratio from CSS (`--trigger`, 0 to 1), so the layout decides where steps turn. */
+export function parseTrigger(value: string): number {
+	const ratio = Number.parseFloat(value);
+	return Number.isFinite(ratio) && ratio > 0 && ratio < 1 ? ratio : 0.5;
+}

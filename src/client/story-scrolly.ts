@@ -1,5 +1,5 @@
 import scrollama from 'scrollama';
-import { activeStepIndex, triggerLine } from './active-step.ts';
+import { activeStepIndex, parseTrigger, triggerLine } from './active-step.ts';
 import { cloneForStage } from './stage-figure.ts';
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -14,7 +14,8 @@ class StoryScrolly extends HTMLElement {
 	#stage: HTMLElement | null = null;
 	#progress: HTMLElement | null = null;
 	#active = -1;
-	#scroller = scrollama();
+	#trigger = 0.5;
+	#scroller: scrollama.ScrollamaInstance | null = null;
 	#resizeObserver = new ResizeObserver(() => this.#remeasure());
 
 	connectedCallback(): void {
@@ -22,10 +23,7 @@ class StoryScrolly extends HTMLElement {
 		this.#stage = this.querySelector('.scrolly-figure');
 		this.#progress = this.querySelector('.scrolly-progress');
 		if (this.#steps.length === 0 || !this.#stage) return;
-		this.#scroller
-			.setup({ step: this.#steps, offset: 0.5 })
-			.onStepEnter(() => this.#sync())
-			.onStepExit(() => this.#sync());
+		this.#setupScroller();
 		this.#resizeObserver.observe(this);
 		addEventListener('resize', this.#onResize);
 		this.#wireControls();
@@ -33,21 +31,32 @@ class StoryScrolly extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		this.#scroller.destroy();
+		this.#scroller?.destroy();
 		this.#resizeObserver.disconnect();
 		removeEventListener('resize', this.#onResize);
 	}
 
 	#onResize = (): void => this.#remeasure();
 
+	// The trigger line is set by CSS (lower on a phone, where the chart sits above the cards).
+	#setupScroller(): void {
+		this.#trigger = parseTrigger(getComputedStyle(this).getPropertyValue('--trigger'));
+		this.#scroller?.destroy();
+		this.#scroller = scrollama()
+			.setup({ step: this.#steps, offset: this.#trigger as scrollama.DecimalType })
+			.onStepEnter(() => this.#sync())
+			.onStepExit(() => this.#sync());
+	}
+
 	#remeasure(): void {
-		this.#scroller.resize();
+		if (parseTrigger(getComputedStyle(this).getPropertyValue('--trigger')) !== this.#trigger) this.#setupScroller();
+		else this.#scroller?.resize();
 		this.#sync();
 	}
 
 	#sync(): void {
 		const tops = this.#steps.map((step) => step.getBoundingClientRect().top);
-		this.#show(activeStepIndex(tops, triggerLine(innerHeight)));
+		this.#show(activeStepIndex(tops, triggerLine(innerHeight, this.#trigger)));
 	}
 
 	#show(index: number): void {
@@ -68,7 +77,7 @@ class StoryScrolly extends HTMLElement {
 	// The URL names the step being read (once the reader has reached it); replaceState keeps the
 	// back button for real navigation.
 	#followHash(step: HTMLElement): void {
-		const line = triggerLine(innerHeight);
+		const line = triggerLine(innerHeight, this.#trigger);
 		const reached = step.getBoundingClientRect().top <= line && this.getBoundingClientRect().bottom > line;
 		if (reached && location.hash !== `#${step.id}`) history.replaceState(history.state, '', `#${step.id}`);
 	}
