@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Chart } from '../charts/define-chart.ts';
 import { fontSize } from '../charts/theme.ts';
+import { keySvg, rememberKeyChannels } from './mark-keys.ts';
 
 const fontFamily = 'Inter, system-ui, sans-serif';
 const cache = new Map<string, string>();
@@ -9,7 +10,8 @@ const cache = new Map<string, string>();
 /**
  * Returns the SVG markup for one chart state at one width, deterministic and ready to inline:
  * fixed class name, ids unique to (chart, state, width), no inline `<style>` (the site's CSS styles
- * `.plot`), coordinates rounded to two decimals.
+ * `.plot`), coordinates rounded to two decimals, and a `data-key` on every mark and on every element
+ * a mark draws, naming its datum, so the browser can animate between states (see mark-keys.ts).
  */
 export function renderSvg(chart: Chart, state: string, width: number): string {
 	const key = `${chart.id}/${state}/${width}`;
@@ -25,6 +27,7 @@ function drawSvg(chart: Chart, state: string, width: number): string {
 	// A fresh server-side document per render: Plot only needs createElementNS and friends.
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
 	const options = chart.plot(state, width);
+	rememberKeyChannels(options.marks);
 	const node = Plot.plot({ ...options, width, document, className: 'plot' });
 	if (node.tagName.toLowerCase() !== 'svg') {
 		throw new Error(
@@ -32,6 +35,7 @@ function drawSvg(chart: Chart, state: string, width: number): string {
 				'Remove Plot title, subtitle, caption and legend options: the figure around the chart shows those.',
 		);
 	}
+	keySvg(node);
 	const prefix = `${chart.id}-${state}-${width}`;
 	return tidySvg(node.outerHTML, prefix);
 }
@@ -52,7 +56,9 @@ export function tidySvg(markup: string, idPrefix: string): string {
 			})
 			// The <svg> is role="img" with its own description; Plot's per-group labels would only be noise.
 			.replace(/\saria-(?:label|hidden)="[^"]*"/g, '')
-			.replace(/(\s[\w-]+=")([^"]*)"/g, (_, name: string, value: string) => `${name}${roundNumbers(value)}"`)
+			.replace(/(\s[\w-]+=")([^"]*)"/g, (attr: string, name: string, value: string) =>
+				name === ' data-key="' ? attr : `${name}${roundNumbers(value)}"`,
+			)
 			.replace(/^<svg([^>]*)>/, (_, attrs: string) => {
 				const rest = attrs
 					.replace(/\sfont-size="[^"]*"/, ` font-size="${fontSize}"`)

@@ -1,0 +1,107 @@
+/**
+ * Keys for animated transitions. Every mark of a rendered chart gets a `data-key` (its Plot
+ * `ariaLabel`, which defaults to the mark type: "bar", "line", "y-axis tick label" …), and every
+ * element a mark draws gets a `data-key` naming its datum, unique among its siblings. Between two
+ * states of one chart, elements with the same key path are the same mark drawing the same datum,
+ * so the browser (src/client/transition.ts) moves and recolours them instead of swapping pictures.
+ *
+ * An element's key is, in order of preference:
+ * - the mark's `key` channel, if the chart declares one: `Plot.barX(rows, { …, channels: { key: 'vendor' } })`;
+ * - for a series (a line or area path), its `z` value (`z`, or a `stroke`/`fill` channel);
+ * - otherwise the datum's index in the mark's data: stable as long as every state of the chart
+ *   passes the same rows in the same order (use the mark's `filter` option, or a key channel,
+ *   when a state shows fewer rows);
+ * - on axes and grids, the tick label (so the tick "2023" is the same tick in every state);
+ * - for facets, the facet's values.
+ * A chart can rename a mark (two marks of one type, or a mark that changes type between states)
+ * with Plot's `ariaLabel` option; the rendered SVG keeps no aria-label.
+ */
+import type { Mark } from '@observablehq/plot';
+
+type Datum = { __data__?: unknown };
+type Keyed = { __keys__?: ArrayLike<unknown> };
+type Render = (this: unknown, ...args: unknown[]) => Element | null;
+type Channels = Record<string, { value: ArrayLike<unknown> } | undefined>;
+
+const wrapped = new WeakSet<object>();
+
+/**
+ * Lets every mark in a Plot `marks` option remember its key channel (or `z`) on the element it
+ * renders, for `keySvg` to read. Idempotent: a mark shared between states is wrapped once.
+ */
+export function rememberKeyChannels(marks: unknown): void {
+	for (const mark of [marks].flat(Infinity) as (Mark & { render?: Render })[]) {
+		if (!mark || typeof mark.render !== 'function' || wrapped.has(mark)) continue;
+		wrapped.add(mark);
+		const render = mark.render;
+		mark.render = function (this: unknown, ...args: unknown[]) {
+			const node = render.apply(this, args);
+			const channels = (args[2] as { channels?: Channels } | undefined)?.channels;
+			const keys = channels?.key?.value ?? channels?.z?.value;
+			if (node && keys) (node as Keyed).__keys__ = keys;
+			return node;
+		};
+	}
+}
+
+/** Sets `data-key` on every mark of a Plot SVG (before serialising) and on every element it draws. */
+export function keySvg(svg: Element): void {
+	const marks = [...svg.children].filter((el) => el.tagName.toLowerCase() !== 'style');
+	const names = marks.map((mark) => mark.getAttribute('aria-label') ?? mark.tagName.toLowerCase());
+	setKeys(marks, names);
+	marks.forEach((mark, i) => {
+		const axis = /^(f?[xy])-(?:axis tick|grid)/.exec(names[i]!)?.[1];
+		const labels = axis ? marks[names.indexOf(`${axis}-axis tick label`)] : undefined;
+		keyChildren(mark, labels && tickLabels(labels), /-(?:axis|grid)/.test(names[i]!));
+	});
+}
+
+// Tick labels by the index of their tick: a tick line and its label share that index.
+function tickLabels(group: Element): Map<unknown, string> {
+	return new Map([...group.children].map((el) => [(el as Datum).__data__, el.textContent ?? '']));
+}
+
+function keyChildren(
+	parent: Element,
+	labels: Map<unknown, string> | undefined,
+	isAxis: boolean,
+	inherited?: ArrayLike<unknown>,
+): void {
+	const children = [...parent.children];
+	const keys = (parent as Keyed).__keys__ ?? inherited;
+	setKeys(
+		children,
+		children.map((child, position) => {
+			const datum = (child as Datum).__data__;
+			if (isAxis && child.tagName.toLowerCase() === 'text') return child.textContent ?? '';
+			if (labels?.has(datum)) return labels.get(datum)!;
+			return datumKey(datum, keys) ?? String(position);
+		}),
+	);
+	for (const child of children) if (child.tagName.toLowerCase() === 'g') keyChildren(child, undefined, isAxis, keys);
+}
+
+function datumKey(datum: unknown, keys: ArrayLike<unknown> | undefined): string | undefined {
+	// A series (line, area) is drawn from a list of indices, where -1 marks a gap.
+	const index = Array.isArray(datum) ? datum.find((i: number) => i >= 0) : datum;
+	if (typeof index === 'number') return format(keys ? keys[index] : index);
+	if (datum && typeof datum === 'object' && 'i' in datum) {
+		const facet = datum as { x?: unknown; y?: unknown };
+		return [facet.x, facet.y].filter((v) => v !== undefined).map(format).join('|');
+	}
+	return undefined;
+}
+
+const format = (value: unknown): string =>
+	value instanceof Date ? value.toISOString().replace(/T00:00:00\.000Z$/, '') : String(value);
+
+// Keys are unique among siblings: a repeated key gets "~2", "~3" … in document order.
+function setKeys(elements: readonly Element[], keys: readonly string[]): void {
+	const seen = new Map<string, number>();
+	elements.forEach((el, i) => {
+		const key = keys[i]!;
+		const count = (seen.get(key) ?? 0) + 1;
+		seen.set(key, count);
+		el.setAttribute('data-key', count === 1 ? key : `${key}~${count}`);
+	});
+}
