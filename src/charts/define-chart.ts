@@ -16,7 +16,15 @@ export interface DataTable {
 export interface ChartState<D> {
 	/** A short label for the gallery and the editors' reference, e.g. "Alibaba highlighted". */
 	readonly label: string;
-	/** Returns the Plot options for this state at a given width in pixels (pure: no DOM, no clock). */
+	/**
+	 * Returns the Plot options for this state at a given width in pixels (pure: no DOM, no clock).
+	 *
+	 * Between two states of one chart, the story animates each mark element to its counterpart:
+	 * the same mark (by type, or Plot's `ariaLabel` option) drawing the same datum (by its index in
+	 * the mark's data, or the mark's `key` channel: `channels: { key: 'vendor' }`). Pass every state
+	 * the same rows in the same order (hide rows with the mark's `filter` option), or declare a key
+	 * channel when they differ. See src/render/mark-keys.ts.
+	 */
 	readonly plot: (data: D, width: number) => PlotOptions;
 	/** Returns the text alternative: what a reader should see, derived from the data. */
 	readonly alt: (data: D) => string;

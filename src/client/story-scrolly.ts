@@ -1,17 +1,20 @@
 import scrollama from 'scrollama';
 import { activeStepIndex, parseTrigger, triggerLine } from './active-step.ts';
 import { cloneForStage } from './stage-figure.ts';
-
-const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+import { StageTransition } from './transition.ts';
+import { motionOn, wireMotionToggle } from './transition-motion.ts';
 
 /**
  * `<story-scrolly>`: wires a server-rendered scrolly section. The stage shows the figure of the
  * active step; which step is active is recomputed from the layout on every scrollama event and
- * resize, so no intermediate step is ever replayed.
+ * resize, so no intermediate step is ever replayed. A change of step animates from what the stage
+ * shows now straight to the new step's figure (transition.ts), or switches at once when the reader
+ * or their system asks for less motion.
  */
 class StoryScrolly extends HTMLElement {
 	#steps: HTMLElement[] = [];
 	#stage: HTMLElement | null = null;
+	#transition: StageTransition | null = null;
 	#progress: HTMLElement | null = null;
 	#active = -1;
 	#trigger = 0.5;
@@ -23,6 +26,7 @@ class StoryScrolly extends HTMLElement {
 		this.#stage = this.querySelector('.scrolly-figure');
 		this.#progress = this.querySelector('.scrolly-progress');
 		if (this.#steps.length === 0 || !this.#stage) return;
+		this.#transition = new StageTransition(this.#stage);
 		this.#setupScroller();
 		this.#resizeObserver.observe(this);
 		addEventListener('resize', this.#onResize);
@@ -62,16 +66,17 @@ class StoryScrolly extends HTMLElement {
 	#show(index: number): void {
 		const step = this.#steps[index];
 		if (!step || !this.#stage) return;
+		// Layout is read before the stage changes, so changing it forces no layout in this frame.
+		this.#followHash(step);
 		if (index !== this.#active) {
 			const figure = step.querySelector('.step-figure figure');
-			if (figure) this.#stage.replaceChildren(cloneForStage(figure, '-stage'));
+			if (figure) this.#transition?.show(cloneForStage(figure, '-stage'), motionOn());
 			this.#stage.dataset.chart = step.dataset.chart;
 			this.#stage.dataset.state = step.dataset.state;
 			this.#steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
 			if (this.#progress) this.#progress.textContent = `Step ${index + 1} of ${this.#steps.length}`;
 			this.#active = index;
 		}
-		this.#followHash(step);
 	}
 
 	// The URL names the step being read (once the reader has reached it); replaceState keeps the
@@ -88,12 +93,14 @@ class StoryScrolly extends HTMLElement {
 		controls.hidden = false;
 		controls.querySelector('.scrolly-prev')?.addEventListener('click', () => this.#go(-1));
 		controls.querySelector('.scrolly-next')?.addEventListener('click', () => this.#go(1));
+		const motion = controls.querySelector<HTMLElement>('.scrolly-motion');
+		if (motion) wireMotionToggle(motion);
 	}
 
 	#go(delta: number): void {
 		const target = this.#steps[Math.min(Math.max(this.#active + delta, 0), this.#steps.length - 1)];
 		if (!target) return;
-		target.scrollIntoView({ block: 'start', behavior: reducedMotion.matches ? 'instant' : 'smooth' });
+		target.scrollIntoView({ block: 'start', behavior: motionOn() ? 'smooth' : 'instant' });
 		target.focus({ preventScroll: true });
 	}
 }

@@ -1,0 +1,33 @@
+/** Pure helpers of the chart transitions: string interpolation and easing. */
+
+const number = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
+
+/** Returns how many decimals a number is written with: "12.50" → 2. */
+export const decimals = (value: string): number => /\.(\d+)/.exec(value)?.[1]?.length ?? 0;
+
+/**
+ * Returns a function from progress (0 to 1) to a string between `a` and `b`, when the two differ
+ * only in their numbers ("translate(80,24)" → "translate(96,40)", "rgb(143, 138, 128)" →
+ * "rgb(217, 72, 15)", "5%" → "33%"); null when they differ in anything else. At 1 it returns `b`
+ * exactly; in between, numbers are rounded to `digits` decimals.
+ */
+export function interpolate(a: string, b: string, digits = 2): ((t: number) => string) | null {
+	if (a.replace(number, '#') !== b.replace(number, '#')) return null;
+	const from = (a.match(number) ?? []).map(Number);
+	const to = (b.match(number) ?? []).map(Number);
+	const parts = b.split(number);
+	return (t) =>
+		t >= 1
+			? b
+			: parts.reduce((out, part, i) => {
+					const x = from[i - 1]! + (to[i - 1]! - from[i - 1]!) * t;
+					return out + String(Math.round(x * 10 ** digits) / 10 ** digits) + part;
+				});
+}
+
+/** Cubic ease in and out: slow start, slow end. */
+export const ease = (t: number): number => (t < 0.5 ? 4 * t * t * t : 1 - (2 - 2 * t) ** 3 / 2);
+
+/** Maps overall progress to the progress of a part that runs from `start` to `end` (0 before, 1 after). */
+export const within = (t: number, start: number, end: number): number =>
+	Math.min(1, Math.max(0, (t - start) / (end - start)));

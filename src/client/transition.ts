@@ -1,0 +1,190 @@
+import { decimals, ease, interpolate, within } from './transition-tween.ts';
+
+/** How long a change of chart state takes to animate, in milliseconds. */
+const duration = 450;
+/** The most one frame advances an animation: after a stall it slows down rather than jumps. */
+const maxStep = 50;
+// Attributes that are not drawing, or are animated as computed colours: not interpolated.
+const skipped = /^(?:id|class|role|style|fill|stroke|aria-.*|data-.*)$/;
+
+/** Sets what it animates to progress t (0 to 1); at 1, exactly the new state. */
+type Tween = (t: number) => void;
+
+/** What one transition will do: tweens, DOM moves (made after all reads), a colour probe. */
+interface Plan {
+	readonly tweens: Tween[];
+	readonly moves: (() => void)[];
+	readonly probe: SVGElement;
+}
+
+/**
+ * Animates the sticky figure of a scrolly section from one chart state to the next. The new
+ * state's figure (a copy of the pre-rendered one) goes in at once. Where the old figure shows the
+ * same chart at the same width, every element whose key path (`data-key`, set at render time by
+ * src/render/mark-keys.ts) exists in both starts at its old geometry and colour and moves to its
+ * new ones; new elements fade in, old ones fade out. Another chart cross-fades. The last frame is
+ * exactly the new figure. A state arriving mid-way starts from what is on screen, so it retargets
+ * without a jump, and only ever animates towards the newest state.
+ */
+export class StageTransition {
+	#frame = 0;
+
+	constructor(readonly stage: HTMLElement) {}
+
+	/** Shows `next` (a figure not yet in the page) in the stage, animated or at once. */
+	show(next: Element, animate: boolean): void {
+		cancelAnimationFrame(this.#frame);
+		const { stage } = this;
+		const leaving = [...stage.children];
+		const old = leaving[0];
+		if (!animate || !old) {
+			stage.replaceChildren(next);
+			stage.removeAttribute('data-transition');
+			return;
+		}
+		// Reads first (the page's style and layout are clean now), then writes: no forced layout.
+		const oldSvg = [...old.querySelectorAll('svg.plot')].find((svg) => svg.getBoundingClientRect().width > 0);
+		const width = oldSvg?.parentElement?.getAttribute('data-width');
+		const newSvg =
+			old.getAttribute('data-chart') === next.getAttribute('data-chart')
+				? next.querySelector(`[data-width="${width}"] > svg.plot`)
+				: null;
+		const plan: Plan = {
+			tweens: [],
+			moves: [],
+			probe: document.createElementNS('http://www.w3.org/2000/svg', 'g'),
+		};
+		oldSvg?.append(plan.probe);
+		const morphs = oldSvg && newSvg && pair(oldSvg, newSvg, plan);
+		if (morphs) {
+			morph(oldSvg, newSvg, plan);
+			const shown = opacity(old);
+			if (shown < 1) plan.tweens.push(fade(next, shown, 1));
+			plan.moves.push(() => old.remove());
+			leaving.shift();
+		} else plan.tweens.push(fade(next, 0, 1, 0.35));
+		plan.probe.remove();
+		for (const figure of leaving) {
+			exit(figure, stage, null, plan);
+			plan.moves.push(() => {
+				figure.classList.add('is-leaving');
+				figure.setAttribute('aria-hidden', 'true');
+				figure.setAttribute('inert', '');
+			});
+		}
+		// The first frame shows the old state, drawn with the new figure's elements.
+		stage.prepend(next);
+		for (const move of plan.moves) move();
+		for (const tween of plan.tweens) tween(0);
+		stage.setAttribute('data-transition', morphs ? 'morph' : 'fade');
+		let progress = 0;
+		let last = 0;
+		const tick = (now: number): void => {
+			if (last) progress = Math.min(1, progress + Math.min(now - last, maxStep) / duration);
+			last = now;
+			const t = ease(progress);
+			for (const tween of plan.tweens) tween(t);
+			if (progress < 1) this.#frame = requestAnimationFrame(tick);
+			else stage.removeAttribute('data-transition');
+		};
+		this.#frame = requestAnimationFrame(tick);
+	}
+}
+
+// Opacity as a running transition set it, or the element's own; no style recalculation needed.
+const opacity = (el: Element): number => Number((el as HTMLElement).style.opacity || (el.getAttribute('opacity') ?? 1));
+
+// Removes the inline style a transition set. Reading it first makes Chromium drop it for good
+// (otherwise its lazily written `style=""` can come back).
+function unstyle(el: Element): void {
+	el.getAttribute('style');
+	el.removeAttribute('style');
+}
+
+const keyed = (parent: Element): Element[] => [...parent.children].filter((el) => el.hasAttribute('data-key'));
+
+// Pairs the keyed children of two matched elements, recursively; the others fade in or out.
+function morph(from: Element, to: Element, plan: Plan): void {
+	const olds = new Map<string, Element>();
+	const exits: Element[] = [];
+	for (const el of keyed(from)) {
+		const key = el.getAttribute('data-key')!;
+		const twin = olds.get(key);
+		if (twin) exits.push(twin); // still fading out from an earlier transition
+		olds.set(key, el);
+	}
+	for (const el of keyed(to)) {
+		const key = el.getAttribute('data-key')!;
+		const old = olds.get(key);
+		olds.delete(key);
+		if (old && pair(old, el, plan)) {
+			if (keyed(el).length) morph(old, el, plan);
+		} else {
+			plan.tweens.push(fade(el, 0, opacity(el), 0.35));
+			if (old) exit(old, to, el, plan);
+		}
+	}
+	for (const old of [...exits, ...olds.values()]) exit(old, to, null, plan);
+}
+
+// Something only in the old state: moved into the new one (before `before`), where it fades out.
+function exit(el: Element, parent: Element, before: Element | null, plan: Plan): void {
+	const tween = fade(el, opacity(el), 0, 0, 0.65);
+	plan.tweens.push((t) => (t < 1 ? tween(t) : el.remove()));
+	if (el.parentElement !== parent) plan.moves.push(() => parent.insertBefore(el, before));
+}
+
+/** Tweens `el` between opacities over part of the transition; at the end its inline style goes. */
+function fade(el: Element, from: number, to: number, start = 0, end = 1): Tween {
+	const { style } = el as HTMLElement;
+	return (t) => {
+		if (t < 1) style.opacity = String(from + (to - from) * within(t, start, end));
+		else unstyle(el);
+	};
+}
+
+/**
+ * Plans how `to` (in the new state) goes from how `from` looks now to its own attributes, text,
+ * colours and opacity. Returns false when they differ in more than that (another shape of path,
+ * another label): those cross-fade instead.
+ */
+function pair(from: Element, to: Element, plan: Plan): boolean {
+	const found: Tween[] = [];
+	for (const { name, value } of to.attributes) {
+		const now = from.getAttribute(name);
+		if (now === null || now === value || skipped.test(name) || value.includes('url(')) continue;
+		const between = interpolate(now, value);
+		if (!between) return false;
+		found.push((t) => to.setAttribute(name, between(t)));
+	}
+	const text = to.textContent ?? '';
+	if (!to.firstElementChild && from.textContent !== text) {
+		const between = interpolate(from.textContent ?? '', text, decimals(text));
+		if (!between) return false;
+		found.push((t) => (to.textContent = between(t)));
+	}
+	// Colours are CSS variables: interpolate computed colours where they may differ.
+	const paints = ['fill', 'stroke'];
+	if (from.hasAttribute('style') || paints.some((name) => from.getAttribute(name) !== to.getAttribute(name))) {
+		const now = getComputedStyle(from);
+		for (const name of [...paints, 'opacity']) {
+			const a = now.getPropertyValue(name);
+			const b = name === 'opacity' ? String(opacity(to)) : resolve(name, to, plan.probe);
+			if (a === b) continue;
+			const between = interpolate(a, b);
+			if (!between) return false;
+			found.push((t) => (t < 1 ? (to as SVGElement).style.setProperty(name, between(t)) : unstyle(to)));
+		}
+	}
+	plan.tweens.push(...found);
+	return true;
+}
+
+// The computed colour `el` (not yet in the page) will have: its own or inherited attribute,
+// resolved on a probe inside the old chart, so only the probe's style is computed.
+function resolve(name: string, el: Element, probe: Element): string {
+	const value = el.closest(`[${name}]`)?.getAttribute(name);
+	if (value) probe.setAttribute(name, value);
+	else probe.removeAttribute(name);
+	return getComputedStyle(probe).getPropertyValue(name);
+}
