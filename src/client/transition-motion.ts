@@ -20,7 +20,8 @@ function saved(): string | null {
 export const motionOn = (): boolean => (saved() ?? (reduce.matches ? 'off' : 'on')) === 'on';
 
 const sync = (): void => {
-	for (const button of document.querySelectorAll('.scrolly-motion')) button.setAttribute('aria-pressed', String(motionOn()));
+	for (const button of document.querySelectorAll('.scrolly-motion'))
+		button.setAttribute('aria-pressed', String(motionOn()));
 };
 
 /** Wires a toggle button (`aria-pressed`); every toggle on the page shows the same choice. */

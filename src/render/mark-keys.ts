@@ -87,7 +87,10 @@ function datumKey(datum: unknown, keys: ArrayLike<unknown> | undefined): string 
 	if (typeof index === 'number') return format(keys ? keys[index] : index);
 	if (datum && typeof datum === 'object' && 'i' in datum) {
 		const facet = datum as { x?: unknown; y?: unknown };
-		return [facet.x, facet.y].filter((v) => v !== undefined).map(format).join('|');
+		return [facet.x, facet.y]
+			.filter((v) => v !== undefined)
+			.map(format)
+			.join('|');
 	}
 	return undefined;
 }

@@ -60,8 +60,15 @@ function record(page: Page, path: string, what: string): Promise<void> {
 			const stage = document.querySelector('.scrolly-figure')!;
 			let seen = false;
 			const tick = () => {
-				const svg = [...stage.querySelectorAll(':scope > figure svg.plot')].find((s) => s.getBoundingClientRect().width);
-				const el = svg?.querySelector(`:scope > ${path.split('/').map((key) => `[data-key="${key}"]`).join(' > ')}`);
+				const svg = [...stage.querySelectorAll(':scope > figure svg.plot')].find(
+					(s) => s.getBoundingClientRect().width,
+				);
+				const el = svg?.querySelector(
+					`:scope > ${path
+						.split('/')
+						.map((key) => `[data-key="${key}"]`)
+						.join(' > ')}`,
+				);
 				if (el)
 					samples.push(
 						what.startsWith('style:')
@@ -106,7 +113,9 @@ describe.each([
 				bar.setAttribute('width', String(Number(bar.getAttribute('width')) + 120));
 		}, to.id);
 		const before = await page.evaluate(() => {
-			const svg = [...document.querySelectorAll('.scrolly-figure svg.plot')].find((s) => s.getBoundingClientRect().width);
+			const svg = [...document.querySelectorAll('.scrolly-figure svg.plot')].find(
+				(s) => s.getBoundingClientRect().width,
+			);
 			return Number(svg!.querySelector('[data-key="bar"] > [data-key="3"]')!.getAttribute('width'));
 		});
 		const after = before + 120;
@@ -114,7 +123,10 @@ describe.each([
 		await goTo(page, to.id);
 		const widths = (await samples(page)).map(Number);
 		expect(widths[0]).toBeLessThan(before + 20);
-		expect(widths.some((w) => w > before + 5 && w < after - 5), widths.join(' ')).toBe(true);
+		expect(
+			widths.some((w) => w > before + 5 && w < after - 5),
+			widths.join(' '),
+		).toBe(true);
 		expect(widths).toEqual(widths.toSorted((a, b) => a - b));
 		expect(widths.at(-1)).toBe(after);
 		await settle(page, story, to.shows);
@@ -192,13 +204,16 @@ describe.each([
 			(window as unknown as { shown: string[] }).shown = shown;
 			const stage = document.querySelector('.scrolly-figure')!;
 			new MutationObserver((records) => {
-				for (const r of records) for (const node of r.addedNodes) shown.push((node as Element).getAttribute('data-state')!);
+				for (const r of records)
+					for (const node of r.addedNodes) shown.push((node as Element).getAttribute('data-state')!);
 			}).observe(stage, { childList: true });
 		});
 		const last = steps.at(-1)!;
 		await goTo(page, last.id);
 		await settle(page, story, last.shows);
-		expect(await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toEqual([last.shows.split('/')[1]]);
+		expect(await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toEqual([
+			last.shows.split('/')[1],
+		]);
 		expect(await stageIsStep(page, last.id)).toBe(true);
 		await close();
 	});
@@ -232,7 +247,9 @@ describe('less motion', () => {
 			);
 			expect(exact, step.id).toEqual([true, true]);
 		}
-		expect(await page.getByRole('button', { name: 'Animate chart changes' }).getAttribute('aria-pressed')).toBe('false');
+		expect(await page.getByRole('button', { name: 'Animate chart changes' }).getAttribute('aria-pressed')).toBe(
+			'false',
+		);
 		await close();
 	});
 
@@ -296,11 +313,17 @@ describe('smoothness on a slow phone', () => {
 					type Frame = PerformanceEntry & { scripts: { invoker: string; duration: number }[] };
 					return (frames as Frame[])
 						.filter((f) => f.duration > 50 && windows.some(([a, b]) => f.startTime < b && f.startTime + f.duration > a))
-						.map((f) => `${Math.round(f.duration)} ms: ${f.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`).join(', ')}`);
+						.map(
+							(f) =>
+								`${Math.round(f.duration)} ms: ${f.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`).join(', ')}`,
+						);
 				}),
 			);
 		}
-		expect(rounds.some((long) => long.length === 0), JSON.stringify(rounds)).toBe(true);
+		expect(
+			rounds.some((long) => long.length === 0),
+			JSON.stringify(rounds),
+		).toBe(true);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		await close();
 	});

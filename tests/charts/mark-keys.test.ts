@@ -22,7 +22,13 @@ describe('data-key on every chart in the registry', () => {
 	it.each(charts.flatMap((chart) => chart.stateNames.flatMap((state) => widths.map((w) => [chart.id, state, w]))))(
 		'%s / %s at %d px: every mark and every element a mark draws has a key, unique among its siblings',
 		(id, state, width) => {
-			const svg = parse(renderSvg(charts.find((c) => c.id === id)!, String(state), Number(width)));
+			const svg = parse(
+				renderSvg(
+					charts.find((c) => c.id === id)!,
+					String(state),
+					Number(width),
+				),
+			);
 			for (const parent of [svg, ...svg.querySelectorAll('g')]) {
 				const keys = keysOf(parent);
 				expect(keys, parent.outerHTML.slice(0, 80)).not.toContain(null);
@@ -75,7 +81,14 @@ describe('keys from the data', () => {
 		});
 		const keyed = marks(renderSvg(chart, '0', 360));
 		expect(keyed['line']).toEqual(['Alibaba', 'Amazon']);
-		expect(keyed['dot']).toEqual(['2024-01-01', '2024-01-01~2', '2024-04-01', '2024-04-01~2', '2024-07-01', '2024-07-01~2']);
+		expect(keyed['dot']).toEqual([
+			'2024-01-01',
+			'2024-01-01~2',
+			'2024-04-01',
+			'2024-04-01~2',
+			'2024-07-01',
+			'2024-07-01~2',
+		]);
 	});
 
 	it('keys axis ticks, tick labels and grid lines by their label, so a tick keeps its key when the scale changes', () => {
