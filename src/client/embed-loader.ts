@@ -5,7 +5,7 @@
  * listens to iframes of ours: the message must come from the iframe's window and the embeds'
  * origin, and carry a valid height (clamped). It never navigates, whatever a message asks.
  */
-import { parseHeight, pingType } from './embed-protocol.ts';
+import { parseHeight, pingType, themeForHost } from './embed-protocol.ts';
 
 type LoaderWindow = Window & { storyEmbedLoader?: true };
 
@@ -33,6 +33,17 @@ if (script?.src && !here.storyEmbedLoader) {
 	const opaque = (frame: HTMLIFrameElement): boolean =>
 		frame.hasAttribute('sandbox') && !frame.sandbox.contains('allow-same-origin');
 
+	// Match the page's look, light or dark, unless the embed code already asks for a theme.
+	const matchTheme = (element: Element, url: URL): void => {
+		if (url.searchParams.has('theme')) return;
+		const backgrounds: string[] = [];
+		for (let el: Element | null = element; el; el = el.parentElement) {
+			backgrounds.push(getComputedStyle(el).backgroundColor);
+		}
+		const theme = themeForHost(getComputedStyle(element).colorScheme, backgrounds);
+		if (theme) url.searchParams.set('theme', theme);
+	};
+
 	const setHeight = (frame: HTMLIFrameElement, height: number): void => {
 		frame.style.height = `${height}px`;
 		frame.height = String(height);
@@ -47,6 +58,7 @@ if (script?.src && !here.storyEmbedLoader) {
 		} else {
 			element.setAttribute('data-story-embed-ready', '');
 		}
+		matchTheme(element, url);
 		frame.src = url.href;
 		frame.title = element.getAttribute('data-title') ?? element.getAttribute('title') ?? 'Chart';
 		frame.setAttribute('scrolling', 'no');
@@ -66,9 +78,10 @@ if (script?.src && !here.storyEmbedLoader) {
 			const url = embedUrl(element.getAttribute('data-pym-src'));
 			if (url) upgrade(element, url, true);
 		}
-		// Iframes that loaded before this script: ask them for their height.
 		for (const frame of ours()) {
-			frame.contentWindow?.postMessage({ type: pingType }, opaque(frame) ? '*' : embeds.origin);
+			// Iframes that loaded before this script: ask them for their height. The ping says nothing
+			// else, so it may go to any origin (the frame may not have loaded its document yet).
+			frame.contentWindow?.postMessage({ type: pingType }, '*');
 		}
 	};
 

@@ -88,5 +88,38 @@ export function parseHeight(data: unknown): number | null {
 /** Rounds a height up to whole pixels and keeps it within [minHeight, maxHeight]. */
 export const clampHeight = (height: number): number => Math.min(maxHeight, Math.max(minHeight, Math.ceil(height)));
 
+/**
+ * The theme our loader asks an embed for (`?theme=`), so that it looks like the page around it:
+ * none (follow the reader) where the page supports both schemes; the page's one where it declares
+ * one; otherwise what its background looks like. (Browsers do not pass an iframe's color-scheme on
+ * to the embedded page's prefers-color-scheme: Chromium 150 follows the system setting only.)
+ */
+export function themeForHost(colorScheme: string, backgrounds: readonly string[]): 'light' | 'dark' | null {
+	const schemes = colorScheme.split(/\s+/).filter((word) => word === 'light' || word === 'dark');
+	if (schemes.length > 1) return null;
+	if (schemes[0] === 'light' || schemes[0] === 'dark') return schemes[0];
+	return schemeForBackgrounds(backgrounds);
+}
+
+/**
+ * The colour scheme an embed should take on a host page whose CSS says nothing about schemes, from
+ * the computed background colours from the embed's place outwards (`rgb()`/`rgba()` strings): the
+ * first opaque one decides, dark if its luminance is low; a page with none is light (the canvas).
+ */
+export function schemeForBackgrounds(backgrounds: readonly string[]): 'light' | 'dark' {
+	for (const background of backgrounds) {
+		const match = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(background);
+		if (!match) continue;
+		const alpha = match[4] === undefined ? 1 : parseFloat(match[4]) / (match[4].endsWith('%') ? 100 : 1);
+		if (alpha < 0.5) continue;
+		const [r, g, b] = [match[1], match[2], match[3]].map((c) => {
+			const v = Number(c) / 255;
+			return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+		}) as [number, number, number];
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18 ? 'dark' : 'light';
+	}
+	return 'light';
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);

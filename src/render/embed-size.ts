@@ -20,7 +20,7 @@ export function pickEmbedWidth(containerWidth: number): number {
 }
 
 // The embed page's layout (src/styles/embed.css and figure.css), in CSS pixels.
-const bodyPadding = { inline: 16, block: 12 + 14 };
+const bodyPadding = { inline: 12, block: 12 + 14 };
 const lineHeight = 1.4;
 
 /**

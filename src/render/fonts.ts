@@ -50,7 +50,13 @@ export function textWidth(text: string, size: number, weight: Weight = 'regular'
  * Breaks text into lines no wider than `maxWidth`, at spaces (a word longer than a line gets its own).
  * `indent` is taken from the first line (room for a label drawn before it).
  */
-export function wrapText(text: string, maxWidth: number, size: number, weight: Weight = 'regular', indent = 0): string[] {
+export function wrapText(
+	text: string,
+	maxWidth: number,
+	size: number,
+	weight: Weight = 'regular',
+	indent = 0,
+): string[] {
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(/\s+/).filter(Boolean)) {

@@ -52,12 +52,36 @@ export function standaloneSvg(chart: Chart, state: string, storyUrl: string): St
 		wrapText(body, text, size, 'regular', textWidth(`${label} `, size - 1, 'bold'));
 
 	const head: Block[] = [
-		{ lines: wrapText(chart.title, text, 20, 'bold'), size: 20, lineHeight: 25, weight: 'bold', fill: ink, gapBefore: 0 },
-		{ lines: wrapText(chart.subtitle, text, 14), size: 14, lineHeight: 19, weight: 'regular', fill: soft, gapBefore: 4 },
+		{
+			lines: wrapText(chart.title, text, 20, 'bold'),
+			size: 20,
+			lineHeight: 25,
+			weight: 'bold',
+			fill: ink,
+			gapBefore: 0,
+		},
+		{
+			lines: wrapText(chart.subtitle, text, 14),
+			size: 14,
+			lineHeight: 19,
+			weight: 'regular',
+			fill: soft,
+			gapBefore: 4,
+		},
 	];
 	const foot: Block[] = [
 		...(notes.length > 0
-			? [{ lines: labelled('NOTE', notes.join(' '), 12), size: 12, lineHeight: 17, weight: 'regular' as const, fill: soft, gapBefore: 0, label: 'NOTE' }]
+			? [
+					{
+						lines: labelled('NOTE', notes.join(' '), 12),
+						size: 12,
+						lineHeight: 17,
+						weight: 'regular' as const,
+						fill: soft,
+						gapBefore: 0,
+						label: 'NOTE',
+					},
+				]
 			: []),
 		{
 			lines: labelled(sourceLabel, sources.map((s) => `${s.publisher}, ${s.title} (${s.date})`).join('; '), 12),

@@ -45,6 +45,10 @@ afterAll(async () => {
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const desktop = { viewport: { width: 1280, height: 800 } };
 const built = 'http://localhost:4321';
+const rgb = (hex: string) => {
+	const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+	return `rgb(${r}, ${g}, ${b})`;
+};
 const atSite = (code: string) => code.replaceAll(`${built}/`, `${site.url}/`);
 
 /** The three embed codes the gallery shows for a chart state, pointing at the test site. */
@@ -277,6 +281,40 @@ describe('the loader', () => {
 	});
 });
 
+describe('the loader and colour schemes', () => {
+	it.each([
+		['a light page, for a reader whose system is dark', 'background:#ffffff', 'dark', 'light'],
+		[
+			'a dark page that does not declare color-scheme, for a reader whose system is light',
+			'background:#121212',
+			'light',
+			'dark',
+		],
+		['a page that supports both schemes, for a reader whose system is dark', 'color-scheme:light dark', 'dark', 'dark'],
+		[
+			'a page that supports both schemes, for a reader whose system is light',
+			'color-scheme:light dark',
+			'light',
+			'light',
+		],
+	] as const)('matches %s', async (_name, style, system, expected) => {
+		const { responsive } = codes('world-cloud-share', 'alibaba');
+		const html = `<div style="${style};padding:8px">${responsive}</div>`;
+		const { page, close } = await open(hostPage(`scheme-${expected}-${system}`, html), {
+			...desktop,
+			colorScheme: system,
+		});
+		const { frame } = await frameAt(page, 0);
+		const { light, dark } = readPalettes();
+		const palette = expected === 'dark' ? dark : light;
+		const alibaba = await frame.evaluate(() =>
+			getComputedStyle(document.documentElement).getPropertyValue('--c-alibaba').trim(),
+		);
+		expect(alibaba).toBe(palette['--c-alibaba']);
+		await close();
+	});
+});
+
 describe('tier 3, the URL, through oEmbed discovery as WordPress does it', () => {
 	it('finds the oEmbed JSON, and its iframe works and is resized inside WordPress’ sandbox', async () => {
 		const { url } = codes('china-cloud-market', 'size');
@@ -353,13 +391,16 @@ describe('the embed page on its own', () => {
 				};
 			});
 		await page.goto(url);
-		expect(await look()).toMatchObject({ alibaba: dark['--c-alibaba'], bg: 'rgba(0, 0, 0, 0)' });
+		expect(await look()).toMatchObject({ alibaba: dark['--c-alibaba'], bg: rgb(dark['--bg-card']!) });
 		await page.goto(`${url}?theme=light`);
-		expect(await look()).toMatchObject({ alibaba: light['--c-alibaba'], scheme: 'light' });
+		expect(await look()).toMatchObject({
+			alibaba: light['--c-alibaba'],
+			scheme: 'light',
+			bg: rgb(light['--bg-card']!),
+		});
 		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto(`${url}?theme=dark`);
-		expect(await look()).toMatchObject({ alibaba: dark['--c-alibaba'], scheme: 'dark' });
-		expect((await look()).bg).not.toBe('rgba(0, 0, 0, 0)');
+		expect(await look()).toMatchObject({ alibaba: dark['--c-alibaba'], scheme: 'dark', bg: rgb(dark['--bg-card']!) });
 		await context.close();
 	});
 });

@@ -27,7 +27,7 @@ function decodePng(bytes: Buffer): { width: number; height: number } {
 	const [bitDepth, colourType] = [bytes[24], bytes[25]];
 	const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colourType!]!;
 	const chunks: Buffer[] = [];
-	for (let at = 8; at < bytes.length; ) {
+	for (let at = 8; at < bytes.length;) {
 		const length = bytes.readUInt32BE(at);
 		const type = bytes.toString('latin1', at + 4, at + 8);
 		if (type === 'IDAT') chunks.push(bytes.subarray(at + 8, at + 8 + length));

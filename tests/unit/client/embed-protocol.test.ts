@@ -10,6 +10,8 @@ import {
 	pingType,
 	readFrameContext,
 	readTheme,
+	schemeForBackgrounds,
+	themeForHost,
 } from '../../../src/client/embed-protocol.ts';
 
 const href = 'https://charts.example/embed/a/b/';
@@ -101,5 +103,38 @@ describe('parseHeight(data) and clampHeight(height)', () => {
 		expect(parseHeight({ sentinel: 'amp', type: 'embed-size', height: 640 })).toBeNull();
 		expect(parseHeight(JSON.stringify({ type: heightType, height: 640 }))).toBeNull();
 		expect(parseHeight(null)).toBeNull();
+	});
+});
+
+describe('schemeForBackgrounds(backgrounds)', () => {
+	it('takes the first opaque background outwards from the embed: dark when it is dark', () => {
+		expect(schemeForBackgrounds(['rgba(0, 0, 0, 0)', 'rgb(17, 17, 17)', 'rgb(255, 255, 255)'])).toBe('dark');
+		expect(schemeForBackgrounds(['rgba(0, 0, 0, 0)', 'rgb(251, 250, 247)'])).toBe('light');
+		expect(schemeForBackgrounds(['rgb(20 21 25 / 0.9)'])).toBe('dark');
+		expect(schemeForBackgrounds(['rgb(110, 110, 110)'])).toBe('dark');
+		expect(schemeForBackgrounds(['rgb(150, 150, 150)'])).toBe('light');
+	});
+
+	it('is light when nothing is painted (the page canvas) or colours cannot be read', () => {
+		expect(schemeForBackgrounds([])).toBe('light');
+		expect(schemeForBackgrounds(['rgba(0, 0, 0, 0)', 'transparent', 'oklch(0.2 0 0)'])).toBe('light');
+		expect(schemeForBackgrounds(['rgba(0, 0, 0, 0.2)'])).toBe('light');
+	});
+});
+
+describe('themeForHost(colorScheme, backgrounds)', () => {
+	it('follows the reader where the page supports both schemes', () => {
+		expect(themeForHost('light dark', ['rgb(0, 0, 0)'])).toBeNull();
+		expect(themeForHost('dark light', [])).toBeNull();
+	});
+
+	it('takes the one scheme a page declares', () => {
+		expect(themeForHost('light', ['rgb(0, 0, 0)'])).toBe('light');
+		expect(themeForHost('only dark', [])).toBe('dark');
+	});
+
+	it('judges by the background where the page declares nothing', () => {
+		expect(themeForHost('normal', ['rgba(0, 0, 0, 0)', 'rgb(18, 18, 18)'])).toBe('dark');
+		expect(themeForHost('normal', ['rgb(255, 255, 255)'])).toBe('light');
 	});
 });

@@ -1,0 +1,10 @@
+import { launchChromium } from './tests/helpers/chromium.ts';
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+page.on('console', (m) => console.log('console', m.text()));
+await page.goto('http://127.0.0.1:4378/', { waitUntil: 'networkidle' });
+await page.mouse.wheel(0, 900);
+await page.waitForTimeout(800);
+console.log(await page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => [f.src, f.style.height])));
+await page.screenshot({ path: `/tmp/embeds-host-desktop-dark-scrolled.png` });
+await browser.close();
