@@ -8,6 +8,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 		const source = document.getElementById(button.dataset.copy ?? '');
 		const status = button.parentElement?.querySelector<HTMLElement>('.copy-status');
 		if (!source) return;
+		for (const other of document.querySelectorAll('.copy-status')) other.textContent = '';
 		const text = source.textContent ?? '';
 		let copied = false;
 		try {

@@ -404,3 +404,18 @@ describe('the embed page on its own', () => {
 		await context.close();
 	});
 });
+
+describe('the gallery', () => {
+	it('copies an embed code with its button', async () => {
+		const context = await browser.newContext(desktop);
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/charts/`);
+		const entry = page.locator('#china-cloud-share--alibaba');
+		const code = await entry.locator('pre code').nth(1).textContent();
+		await entry.getByRole('button', { name: 'Copy the plain iframe code' }).click();
+		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+		expect(await entry.locator('.copy-status').nth(1).textContent()).toBe('Copied');
+		await context.close();
+	});
+});
