@@ -33,7 +33,9 @@ const fonts = new Map<Weight, Font>();
 const font = (weight: Weight): Font => {
 	let loaded = fonts.get(weight);
 	if (!loaded) {
-		loaded = create(readFileSync(resolvePackageFile(files[weight])));
+		const file = create(readFileSync(resolvePackageFile(files[weight])));
+		if (file.isCollection) throw new Error(`${files[weight]} is a font collection, not one font.`);
+		loaded = file;
 		fonts.set(weight, loaded);
 	}
 	return loaded;

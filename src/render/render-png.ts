@@ -3,7 +3,7 @@ import { fontFiles } from './fonts.ts';
 
 /** A rendered PNG and its size in pixels. */
 export interface Png {
-	readonly png: Uint8Array;
+	readonly png: Uint8Array<ArrayBuffer>;
 	readonly width: number;
 	readonly height: number;
 }
@@ -23,5 +23,5 @@ export function renderPng(svg: string): Png {
 		textRendering: 1,
 	});
 	const image = resvg.render();
-	return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height };
+	return { png: Uint8Array.from(image.asPng()), width: image.width, height: image.height };
 }

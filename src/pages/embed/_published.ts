@@ -8,12 +8,12 @@ import { loadStory } from '../../chapters/load-story.ts';
 import { embedUrls, siteAddress, type SiteAddress } from '../../render/embed-urls.ts';
 
 /** One chart state as published for journalists. */
-export interface PublishedState {
+export type PublishedState = {
 	readonly chart: Chart;
 	readonly state: string;
 	/** The first step of the story that shows this state, if any. */
 	readonly stepId: string | undefined;
-}
+};
 
 /** Every chart state in gallery order, each with the first story step that shows it. */
 export async function publishedStates(): Promise<PublishedState[]> {
