@@ -7,6 +7,7 @@ import { lighthouseMedian } from './bench/lighthouse-runs.ts';
 import { pageBytes } from './bench/page-bytes.ts';
 import { measureScroll } from './bench/scroll-frames.ts';
 import { serveCompressed } from './bench/serve-compressed.ts';
+import { measureTransitions, transitionCodeBytes } from './bench/transition-cost.ts';
 import { pageTypes } from '../../tests/helpers/site-pages.ts';
 
 interface Row {
@@ -52,6 +53,8 @@ for (const [type, path] of Object.entries(types)) {
 	add(`${type} ${path}: HTML (brotli)`, kb(bytes.html), ' KB', story ? { max: 150 } : undefined);
 }
 
+add('chart transition code (brotli)', kb(await transitionCodeBytes()), ' KB', { max: 4 });
+
 const server = await serveCompressed(siteDir);
 try {
 	for (const preset of ['mobile', 'desktop'] as const) {
@@ -75,6 +78,12 @@ try {
 		add(`step → chart latency, p95 (${scroll.stepChanges} changes)`, scroll.p95StepLatencyMs, ' ms', { max: 16 });
 		add(`step → chart latency, max`, scroll.maxStepLatencyMs, ' ms');
 		add(`step changes the chart never followed`, scroll.unanswered, '', { max: 0 });
+		const moving = await measureTransitions(browser, `${server.url}/`);
+		const label = `${moving.transitions} transitions at 390x844, CPU 4x`;
+		add(`${label}: long animation frames (> 50 ms)`, moving.longFrames, '', { max: 0 });
+		add(`${label}: worst long frame`, moving.worstFrameMs, ' ms');
+		const instant = await measureTransitions(browser, `${server.url}/`, false);
+		add(`the same, motion off: long animation frames`, instant.longFrames, '');
 	} finally {
 		await browser.close();
 	}

@@ -1,0 +1,71 @@
+import { brotliCompressSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { Browser } from 'playwright-core';
+
+/**
+ * Returns the brotli size of the chart transition code (src/client/transition*.ts), bundled and
+ * minified as the site build does it (esbuild comes with Astro). Budget: 4 KB.
+ */
+export async function transitionCodeBytes(): Promise<number> {
+	const { outputFiles } = await build({
+		stdin: {
+			contents: "export * from './transition.ts'; export * from './transition-motion.ts';",
+			resolveDir: new URL('../../client/', import.meta.url).pathname,
+			loader: 'ts',
+		},
+		bundle: true,
+		minify: true,
+		format: 'esm',
+		write: false,
+	});
+	return brotliCompressSync(outputFiles[0]!.contents).length;
+}
+
+/** Frames while the sticky chart changes state, on a slow phone. */
+export interface TransitionFigures {
+	readonly transitions: number;
+	/** Long animation frames (> 50 ms) that overlap a transition. */
+	readonly longFrames: number;
+	readonly worstFrameMs: number;
+}
+
+/**
+ * Steps through the whole story and back on a 390x844 phone viewport with the CPU throttled 4x
+ * (Chromium's CDP), the page itself driving (so no test traffic lands in the frames measured), and
+ * counts the long animation frames during the transitions. With `animate: false` (the reader's
+ * motion toggle off) the same steps switch at once: the cost of showing a state at all.
+ */
+export async function measureTransitions(browser: Browser, url: string, animate = true): Promise<TransitionFigures> {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+	await context.addInitScript((motion) => localStorage.setItem('story-motion', motion), animate ? 'on' : 'off');
+	const page = await context.newPage();
+	await page.goto(url, { waitUntil: 'networkidle' });
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	const figures = await page.evaluate(async () => {
+		const frames: PerformanceEntry[] = [];
+		new PerformanceObserver((list) => frames.push(...list.getEntries())).observe({ type: 'long-animation-frame' });
+		const windows: [number, number][] = [];
+		const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+		for (const scrolly of document.querySelectorAll<HTMLElement>('story-scrolly')) {
+			const stage = scrolly.querySelector<HTMLElement>('.scrolly-figure')!;
+			const steps = [...scrolly.querySelectorAll<HTMLElement>('.step')];
+			for (const step of [...steps.slice(1), ...steps.slice(0, -1).toReversed()]) {
+				const start = performance.now();
+				step.scrollIntoView({ block: 'start' });
+				do await pause(50);
+				while (stage.dataset.state !== step.dataset.state || stage.hasAttribute('data-transition'));
+				windows.push([start, performance.now()]);
+				await pause(100);
+			}
+		}
+		const during = frames.filter((f) => windows.some(([a, b]) => f.startTime < b && f.startTime + f.duration > a));
+		return {
+			transitions: windows.length,
+			longFrames: during.filter((f) => f.duration > 50).length,
+			worstFrameMs: Math.round(Math.max(0, ...during.map((f) => f.duration))),
+		};
+	});
+	await context.close();
+	return figures;
+}
