@@ -3,7 +3,15 @@ import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { charts } from '../charts/index.ts';
-import { findDuplicateSteps, validateChapter, type Problem, type StepInfo } from './validate-chapter.ts';
+import { checkFrontmatter } from './frontmatter.ts';
+import {
+	findDuplicateOrders,
+	findDuplicateSteps,
+	validateChapter,
+	type ChapterOrder,
+	type Problem,
+	type StepInfo,
+} from './validate-chapter.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 
@@ -35,6 +43,7 @@ async function readStory(): Promise<Story> {
 	const catalogue = new Map(charts.map((chart) => [chart.id, chart.stateNames]));
 	const problems: Problem[] = [];
 	const steps: StepInfo[] = [];
+	const orders: ChapterOrder[] = [];
 	for (const chapter of chapters) {
 		const file = chapter.filePath ?? `content/chapters/${chapter.id}.mdx`;
 		// Paths are relative to the project root, which fixture builds move (STORY_ROOT, see astro.config.mjs).
@@ -42,8 +51,9 @@ async function readStory(): Promise<Story> {
 		const check = validateChapter(file, source, catalogue);
 		problems.push(...check.problems);
 		steps.push(...check.steps);
+		orders.push({ file, line: checkFrontmatter(file, source).lineOf('order'), order: chapter.data.order });
 	}
-	problems.push(...findDuplicateSteps(steps), ...findDuplicateOrders(chapters));
+	problems.push(...findDuplicateSteps(steps), ...findDuplicateOrders(orders));
 	if (problems.length > 0) {
 		throw new AstroError(
 			`The story has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${problems
@@ -53,18 +63,4 @@ async function readStory(): Promise<Story> {
 		);
 	}
 	return { chapters, steps: new Map(steps.map((step) => [step.id, step])) };
-}
-
-function findDuplicateOrders(chapters: readonly ChapterEntry[]): Problem[] {
-	return chapters.flatMap((chapter, i) => {
-		const previous = chapters[i - 1];
-		if (!previous || previous.data.order !== chapter.data.order) return [];
-		return [
-			{
-				file: chapter.filePath ?? chapter.id,
-				line: 1,
-				message: `order ${chapter.data.order} is also used by ${previous.filePath ?? previous.id}: give each chapter its own order.`,
-			},
-		];
-	});
 }

@@ -1,4 +1,4 @@
-import { parseTags, textBetween, type Tag } from './parse-tags.ts';
+import { blankCode, parseTags, textBetween, type Tag } from './parse-tags.ts';
 import { closest } from './closest.ts';
 
 /** What the validator needs to know about the charts: ids and their state names. */
@@ -36,9 +36,25 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 	const report = (tag: Tag, message: string) => problems.push({ file, line: tag.line, message });
 	let scrolly: { tag: Tag; chart: string | undefined } | undefined;
 
+	problems.push(...findUnknownComponents(file, source));
 	tags.forEach((tag, index) => {
 		for (const key of tag.expressions) {
 			report(tag, `<${tag.name} ${key}={…}>: write ${key} as quoted text, e.g. ${key}="…".`);
+		}
+		const next = tags[index + 1];
+		if (tag.name === 'Step' && tag.kind === 'open' && !(next?.name === 'Step' && next.kind === 'close')) {
+			const id = tag.attributes.id;
+			report(tag, `<Step${id ? ` id="${id}"` : ''}> is never closed: add </Step> after its text.`);
+		}
+		if (
+			tag.name === 'Step' &&
+			tag.kind === 'close' &&
+			!(tags[index - 1]?.name === 'Step' && tags[index - 1]?.kind === 'open')
+		) {
+			report(
+				tag,
+				'</Step> closes a step that was never opened: remove it, or add <Step id="…" state="…"> before its text.',
+			);
 		}
 		if (tag.name === 'Scrolly') {
 			if (tag.kind === 'close') {
@@ -104,6 +120,65 @@ export function findDuplicateSteps(steps: readonly StepInfo[]): Problem[] {
 				.map((s) => `${s.file}:${s.line}`)
 				.join(', ')}): every step needs its own id, because it is the step's link.`,
 		}));
+}
+
+/** A chapter's place in the story, for checking that no two chapters share one. */
+export interface ChapterOrder {
+	readonly file: string;
+	readonly line: number;
+	readonly order: number;
+}
+
+/** Returns problems for chapters that share an order number, naming every place. */
+export function findDuplicateOrders(chapters: readonly ChapterOrder[]): Problem[] {
+	return [...Map.groupBy(chapters, (chapter) => chapter.order).values()]
+		.filter((group) => group.length > 1)
+		.map(([first, ...others]) => ({
+			file: first!.file,
+			line: first!.line,
+			message: `order ${first!.order} is also used by ${others
+				.map((c) => `${c.file}:${c.line}`)
+				.join(', ')}: give each chapter its own order (1 is the first chapter).`,
+		}));
+}
+
+const components = ['Scrolly', 'Step', 'Chart'];
+
+// MDX renders an unknown capitalised tag as an error at build time, and a lowercase <step> as an
+// unknown HTML element without a word: both are typos an editor can make.
+function findUnknownComponents(file: string, source: string): Problem[] {
+	const text = blankCode(source);
+	const imported = new Set(
+		[...text.matchAll(/^import\s+(?:\{([^}]*)\}|(\w+))/gm)].flatMap(([, named, name]) =>
+			name
+				? [name]
+				: (named ?? '').split(',').map(
+						(n) =>
+							n
+								.trim()
+								.split(/\s+as\s+/)
+								.pop() ?? '',
+					),
+		),
+	);
+	const problems: Problem[] = [];
+	for (const match of text.matchAll(/<\/?([A-Za-z][\w.]*)/g)) {
+		const name = match[1]!;
+		const line = text.slice(0, match.index).split('\n').length;
+		const isComponent = /^[A-Z]/.test(name);
+		if (components.includes(name) || imported.has(name)) continue;
+		const suggestion = closest(name, components);
+		if (isComponent) {
+			problems.push({
+				file,
+				line,
+				message: `<${name}> is not a story component.${suggestion ? ` Did you mean <${suggestion}>?` : ''} The components are ${components.map((c) => `<${c}>`).join(', ')}.`,
+			});
+		} else if (suggestion && suggestion.toLowerCase() === name.toLowerCase()) {
+			problems.push({ file, line, message: `<${name}>: write <${suggestion}> with a capital ${suggestion[0]}.` });
+		}
+	}
+	return problems;
 }
 
 type Report = (tag: Tag, message: string) => void;
