@@ -3,15 +3,8 @@ import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { charts } from '../charts/index.ts';
-import { checkFrontmatter } from './frontmatter.ts';
-import {
-	findDuplicateOrders,
-	findDuplicateSteps,
-	validateChapter,
-	type ChapterOrder,
-	type Problem,
-	type StepInfo,
-} from './validate-chapter.ts';
+import type { StepInfo } from './validate-chapter.ts';
+import { validateStory } from './validate-story.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 
@@ -41,25 +34,20 @@ async function readStory(): Promise<Story> {
 	const entries = await getCollection('chapters', ({ data }) => import.meta.env.DEV || !data.draft);
 	const chapters = entries.toSorted((a, b) => a.data.order - b.data.order);
 	const catalogue = new Map(charts.map((chart) => [chart.id, chart.stateNames]));
-	const problems: Problem[] = [];
-	const steps: StepInfo[] = [];
-	const orders: ChapterOrder[] = [];
-	for (const chapter of chapters) {
-		const file = chapter.filePath ?? `content/chapters/${chapter.id}.mdx`;
-		// Paths are relative to the project root, which fixture builds move (STORY_ROOT, see astro.config.mjs).
-		const source = await readFile(resolve(process.env.STORY_ROOT ?? process.cwd(), file), 'utf8');
-		const check = validateChapter(file, source, catalogue);
-		problems.push(...check.problems);
-		steps.push(...check.steps);
-		orders.push({ file, line: checkFrontmatter(file, source).lineOf('order'), order: chapter.data.order });
-	}
-	problems.push(...findDuplicateSteps(steps), ...findDuplicateOrders(orders));
+	const sources = await Promise.all(
+		chapters.map(async (chapter) => {
+			const file = chapter.filePath ?? `content/chapters/${chapter.id}.mdx`;
+			// Paths are relative to the project root, which fixture builds move (STORY_ROOT, see astro.config.mjs).
+			return { file, source: await readFile(resolve(process.env.STORY_ROOT ?? process.cwd(), file), 'utf8') };
+		}),
+	);
+	const { problems, steps } = validateStory(sources, catalogue);
 	if (problems.length > 0) {
 		throw new AstroError(
 			`The story has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${problems
 				.map((p) => `${p.file}:${p.line}: ${p.message}`)
 				.join('\n')}`,
-			'Fix each line above in the chapter file it names.',
+			'Fix each line above in the file it names. npm run check lists the same problems without a build.',
 		);
 	}
 	return { chapters, steps: new Map(steps.map((step) => [step.id, step])) };

@@ -20,9 +20,19 @@ export interface StepInfo {
 	readonly line: number;
 }
 
-/** What a chapter's source says, once checked: its steps and any problems. */
+/** An inline figure (`<Chart>`): the id its figure gets on the page, and where it is written. */
+export interface FigureInfo {
+	readonly uid: string;
+	readonly chart: string;
+	readonly state: string;
+	readonly file: string;
+	readonly line: number;
+}
+
+/** What a chapter's source says, once checked: its steps, inline figures and any problems. */
 export interface ChapterCheck {
 	readonly steps: StepInfo[];
+	readonly figures: FigureInfo[];
 	readonly problems: Problem[];
 }
 
@@ -32,6 +42,7 @@ const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function validateChapter(file: string, source: string, catalogue: ChartCatalogue): ChapterCheck {
 	const tags = parseTags(source);
 	const steps: StepInfo[] = [];
+	const figures: FigureInfo[] = [];
 	const problems: Problem[] = [];
 	const report = (tag: Tag, message: string) => problems.push({ file, line: tag.line, message });
 	let scrolly: { tag: Tag; chart: string | undefined } | undefined;
@@ -74,11 +85,18 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 			return;
 		}
 		if (tag.name === 'Chart') {
-			const chart = tag.attributes.chart;
+			if (tag.kind === 'close') return;
+			if (tag.kind === 'open' && !(next?.name === 'Chart' && next.kind === 'close'))
+				report(tag, '<Chart …> is never closed: end it with />, e.g. <Chart chart="…" state="…" />.');
+			const { chart, state, id } = tag.attributes;
 			if (chart === undefined)
 				report(tag, '<Chart> needs a chart, e.g. <Chart chart="china-cloud-share" state="alibaba" />.');
-			else if (checkChart(tag, chart, catalogue, report))
-				checkState(tag, chart, tag.attributes.state, catalogue, report, false);
+			else if (checkChart(tag, chart, catalogue, report)) {
+				checkState(tag, chart, state, catalogue, report, false);
+				const shown = state ?? catalogue.get(chart)?.[0] ?? '';
+				// The same id rule as Chart.astro: a figure's ids on the page derive from it.
+				figures.push({ uid: id ?? `inline-${chart}-${shown}`, chart, state: shown, file, line: tag.line });
+			}
 			return;
 		}
 		if (tag.kind === 'close') return;
@@ -105,7 +123,7 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 			line: scrolly.tag.line,
 			message: '<Scrolly> is never closed: add </Scrolly> after its last step.',
 		});
-	return { steps, problems };
+	return { steps, figures, problems };
 }
 
 /** Returns problems for step ids used more than once across the story, naming every place. */
@@ -119,6 +137,21 @@ export function findDuplicateSteps(steps: readonly StepInfo[]): Problem[] {
 			message: `step id "${first!.id}" is used more than once (also at ${others
 				.map((s) => `${s.file}:${s.line}`)
 				.join(', ')}): every step needs its own id, because it is the step's link.`,
+		}));
+}
+
+/** Returns problems for inline figures that would share ids on the whole-story page, naming both places. */
+export function findDuplicateFigures(figures: readonly FigureInfo[]): Problem[] {
+	return [...Map.groupBy(figures, (figure) => figure.uid).values()]
+		.filter((group) => group.length > 1)
+		.map(([first, ...others]) => ({
+			file: first!.file,
+			line: first!.line,
+			message: `<Chart chart="${first!.chart}" state="${first!.state}"> is also at ${others
+				.map((f) => `${f.file}:${f.line}`)
+				.join(
+					', ',
+				)}: where one chart state appears twice in the story, give each an id of its own, e.g. id="${first!.chart}-${first!.state}-2".`,
 		}));
 }
 
