@@ -21,6 +21,7 @@ export interface ChapterSource {
 /** The whole story, checked: every step, each chapter's frontmatter data, and every problem. */
 export interface StoryCheck {
 	readonly steps: readonly StepInfo[];
+	readonly figures: readonly FigureInfo[];
 	readonly chapters: readonly { readonly file: string; readonly data: ChapterData | undefined }[];
 	readonly problems: readonly Problem[];
 }
@@ -48,5 +49,5 @@ export function validateStory(chapters: readonly ChapterSource[], catalogue: Cha
 		return { file, data: frontmatter.data };
 	});
 	problems.push(...findDuplicateSteps(steps), ...findDuplicateFigures(figures), ...findDuplicateOrders(orders));
-	return { steps, chapters: data, problems };
+	return { steps, figures, chapters: data, problems };
 }

@@ -4,13 +4,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Chart } from '../charts/define-chart.ts';
-import { checkFrontmatter } from '../chapters/frontmatter.ts';
-import { validateChapter } from '../chapters/validate-chapter.ts';
+import { validateStory } from '../chapters/validate-story.ts';
 import { contentDir, contentFiles, openStoryModules, shown } from './story-modules.ts';
 
 /** Returns the file name (and page URL) for a title: lowercase words joined by hyphens. */
 export function slugify(title: string): string {
 	const words = title
+		.replace(/ß/g, 'ss')
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
@@ -28,23 +28,24 @@ export function slugify(title: string): string {
 /** What a new chapter needs to know about the story it joins. */
 export interface ChapterTemplateInput {
 	readonly title: string;
-	readonly slug: string;
+	/** Starts each step id, e.g. "qwens-bet" makes "qwens-bet-market". */
+	readonly stepPrefix: string;
 	readonly order: number;
 	/** Publication date, YYYY-MM-DD. */
 	readonly date: string;
-	readonly charts: readonly Chart[];
+	/** The chart the scrolly section shows (its first three states), and the inline figure. */
+	readonly scrolly: Chart;
+	readonly figure: { readonly chart: string; readonly state: string; readonly id?: string };
 }
 
 /** Returns a new chapter's MDX: draft frontmatter, an opening paragraph, a scrolly section and a figure. */
-export function chapterTemplate({ title, slug, order, date, charts }: ChapterTemplateInput): string {
-	const scrolly = charts.find((chart) => chart.stateNames.length > 1) ?? charts[0];
-	if (!scrolly) throw new Error('src/charts/index.ts lists no chart: a chapter needs at least one to show.');
-	const inline = charts.find((chart) => chart !== scrolly) ?? scrolly;
+export function chapterTemplate({ title, stepPrefix, order, date, scrolly, figure }: ChapterTemplateInput): string {
 	const steps = scrolly.stateNames.slice(0, 3).map(
-		(state) => `  <Step id="${slug}-${state}" state="${state}">
+		(state) => `  <Step id="${stepPrefix}-${state}" state="${state}">
     Write what the reader should notice in this step. The chart shows: ${scrolly.label(state)}.
   </Step>`,
 	);
+	const id = figure.id ? ` id="${figure.id}"` : '';
 	return `---
 title: ${JSON.stringify(title)}
 order: ${order}
@@ -67,7 +68,7 @@ ${steps.join('\n')}
 
 A chart can also sit in the flow of the text, without steps:
 
-<Chart chart="${inline.id}" state="${inline.defaultState}" />
+<Chart chart="${figure.chart}" state="${figure.state}"${id} />
 `;
 }
 
@@ -78,7 +79,10 @@ export interface NewChapter {
 	readonly firstStep: string;
 }
 
-/** Writes a new chapter for `title` into the story's chapters folder; throws with what to do on bad input. */
+/**
+ * Writes a new chapter for `title` into the story's chapters folder, with step ids and a figure that
+ * no other chapter uses; throws saying what to do on bad input.
+ */
 export async function newChapter(title: string, today = new Date()): Promise<NewChapter> {
 	const slug = slugify(title);
 	if (!slug) throw new Error(`The title ${JSON.stringify(title)} has no letters or digits to name the file after.`);
@@ -87,33 +91,58 @@ export async function newChapter(title: string, today = new Date()): Promise<New
 	if (existsSync(path)) {
 		throw new Error(`${shown(path)} already exists: choose another title, or edit that chapter.`);
 	}
-	const orders = contentFiles('chapters', '.mdx').map(
-		(file) => checkFrontmatter(shown(file), readFileSync(file, 'utf8')).data?.order ?? 0,
-	);
-	const modules = await openStoryModules();
-	let charts: readonly Chart[];
-	try {
-		charts = (await modules.load<{ charts: readonly Chart[] }>('src/charts/index.ts')).charts;
-	} finally {
-		await modules.close();
-	}
+	const charts = await loadCharts();
+	const scrolly = charts.find((chart) => chart.stateNames.length > 1) ?? charts[0];
+	if (!scrolly) throw new Error('src/charts/index.ts lists no chart: a chapter needs one to show.');
+	const catalogue = new Map(charts.map((chart) => [chart.id, chart.stateNames]));
+	const existing = contentFiles('chapters', '.mdx').map((file) => ({
+		file: shown(file),
+		source: readFileSync(file, 'utf8'),
+	}));
+	const story = validateStory(existing, catalogue);
+	const stepIds = new Set(story.steps.map((step) => step.id));
+	const short = slugify(slug.split('-').slice(0, 2).join(' '));
+	const stepPrefix = scrolly.stateNames.some((state) => stepIds.has(`${short}-${state}`)) ? slug : short;
 	const source = chapterTemplate({
 		title,
-		slug,
-		order: Math.max(0, ...orders) + 1,
+		stepPrefix,
+		order: Math.max(0, ...story.chapters.map((chapter) => chapter.data?.order ?? 0)) + 1,
 		date: today.toISOString().slice(0, 10),
-		charts,
+		scrolly,
+		figure: unusedFigure(charts, scrolly, new Set(story.figures.map((figure) => figure.uid)), slug),
 	});
 	// The template must pass the same checks as the editor's own writing will.
-	const catalogue = new Map(charts.map((chart) => [chart.id, chart.stateNames]));
-	const check = validateChapter(shown(path), source, catalogue);
-	const problems = [...checkFrontmatter(shown(path), source).problems, ...check.problems];
+	const problems = validateStory([...existing, { file: shown(path), source }], catalogue).problems.filter(
+		(problem) => problem.file === shown(path) || problem.message.includes(shown(path)),
+	);
 	if (problems.length > 0) {
-		throw new Error(`The chapter template is broken:\n${problems.map((p) => `${p.line}: ${p.message}`).join('\n')}`);
+		throw new Error(
+			`The new chapter would not pass npm run check:\n${problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`,
+		);
 	}
 	mkdirSync(folder, { recursive: true });
 	writeFileSync(path, source, { flag: 'wx' });
-	return { path, slug, firstStep: check.steps[0]!.id };
+	return { path, slug, firstStep: `${stepPrefix}-${scrolly.stateNames[0]}` };
+}
+
+// A chart state not yet shown inline anywhere (another chart than the section's first), so the new
+// figure's ids are unique on the whole-story page; an explicit id when every state is taken.
+function unusedFigure(charts: readonly Chart[], scrolly: Chart, used: ReadonlySet<string>, slug: string) {
+	const ordered = [...charts.filter((chart) => chart !== scrolly), scrolly];
+	for (const chart of ordered)
+		for (const state of chart.stateNames)
+			if (!used.has(`inline-${chart.id}-${state}`)) return { chart: chart.id, state };
+	const chart = ordered[0]!;
+	return { chart: chart.id, state: chart.defaultState, id: `${slug}-figure` };
+}
+
+async function loadCharts(): Promise<readonly Chart[]> {
+	const modules = await openStoryModules();
+	try {
+		return (await modules.load<{ charts: readonly Chart[] }>('src/charts/index.ts')).charts;
+	} finally {
+		await modules.close();
+	}
 }
 
 /** Returns what the command prints: where the chapter is and how to preview and publish it. */
