@@ -41,7 +41,7 @@ export const chapterSchema = z
 				.int('"order" must be a whole number, e.g. "order: 2".')
 				.positive('"order" must be 1 or more: 1 is the first chapter.'),
 			/** One or two sentences under the headline. */
-			dek: text('dek', 'one or two sentences under the headline', 'dek: Alibaba bets on AI abroad.'),
+			dek: text('dek', 'one or two sentences under the headline', 'dek: How Alibaba bet on AI abroad'),
 			/** Who wrote it; at least one name. */
 			authors: z
 				.array(
@@ -67,7 +67,8 @@ export const chapterSchema = z
 			},
 		},
 	)
-	.refine((c) => !c.updated || c.updated >= c.published, {
+	// Runs even when a date is invalid (zod keeps checking): compare only two real dates.
+	.refine((c) => !(c.updated instanceof Date && c.published instanceof Date) || c.updated >= c.published, {
 		message: '"updated" is earlier than "published": the last update cannot come before the first publication.',
 		path: ['updated'],
 	});

@@ -123,7 +123,7 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 			line: scrolly.tag.line,
 			message: '<Scrolly> is never closed: add </Scrolly> after its last step.',
 		});
-	return { steps, figures, problems };
+	return { steps, figures, problems: problems.toSorted((a, b) => a.line - b.line) };
 }
 
 /** Returns problems for step ids used more than once across the story, naming every place. */
@@ -195,7 +195,7 @@ function findUnknownComponents(file: string, source: string): Problem[] {
 		),
 	);
 	const problems: Problem[] = [];
-	for (const match of text.matchAll(/<\/?([A-Za-z][\w.]*)/g)) {
+	for (const match of text.matchAll(/<([A-Za-z][\w.]*)/g)) {
 		const name = match[1]!;
 		const line = text.slice(0, match.index).split('\n').length;
 		const isComponent = /^[A-Z]/.test(name);

@@ -38,14 +38,15 @@ export function validateStory(chapters: readonly ChapterSource[], catalogue: Cha
 	const orders: ChapterOrder[] = [];
 	const data = chapters.map(({ file, source }) => {
 		const frontmatter = checkFrontmatter(file, source);
-		problems.push(...frontmatter.problems);
+		const found = [...frontmatter.problems];
 		if (frontmatter.data) orders.push({ file, line: frontmatter.lineOf('order'), order: frontmatter.data.order });
 		if (catalogue) {
 			const check = validateChapter(file, source, catalogue);
-			problems.push(...check.problems);
+			found.push(...check.problems);
 			steps.push(...check.steps);
 			figures.push(...check.figures);
 		}
+		problems.push(...found.toSorted((a, b) => a.line - b.line));
 		return { file, data: frontmatter.data };
 	});
 	problems.push(...findDuplicateSteps(steps), ...findDuplicateFigures(figures), ...findDuplicateOrders(orders));

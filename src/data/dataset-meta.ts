@@ -76,10 +76,7 @@ export function parseDatasetMeta(value: unknown, file: string): DatasetMeta {
 		const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
 		return `${file}:${located?.lineOf(path) ?? 1}: ${issue.message}`;
 	});
-	throw new AstroError(
-		problems.join('\n'),
-		'Each dataset needs a title, unit, measurer and a list of sources with publisher, title and date.',
-	);
+	throw new AstroError(problems.join('\n'), 'See "Adding a dataset" in content/EDITORS.md for a complete example.');
 }
 
 function unknownFields(issue: { code?: string; keys?: readonly string[] }, what: string, fields: readonly string[]) {
