@@ -72,11 +72,16 @@ export function parseDatasetMeta(value: unknown, file: string): DatasetMeta {
 	const result = datasetMetaSchema.safeParse(value);
 	if (result.success) return result.data;
 	const located = readLocated(file);
-	const problems = result.error.issues.map((issue) => {
-		const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-		return `${file}:${located?.lineOf(path) ?? 1}: ${issue.message}`;
-	});
-	throw new AstroError(problems.join('\n'), 'See "Adding a dataset" in content/EDITORS.md for a complete example.');
+	const problems = result.error.issues
+		.map((issue) => {
+			const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+			return { line: located?.lineOf(path) ?? 1, message: issue.message };
+		})
+		.toSorted((a, b) => a.line - b.line);
+	throw new AstroError(
+		problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n'),
+		'See "Adding a dataset" in content/EDITORS.md for a complete example.',
+	);
 }
 
 function unknownFields(issue: { code?: string; keys?: readonly string[] }, what: string, fields: readonly string[]) {

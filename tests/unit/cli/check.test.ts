@@ -298,8 +298,8 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 			),
 		).toMatchInlineSnapshot(`
 			"content/data/synergy-vendor-share-q4-2022.json:1: "unit" is missing: add the unit of the values, e.g. "unit": "% of market revenue".
-			content/data/synergy-vendor-share-q4-2022.json:6: "date" is missing: add the publication date, e.g. "date": "2024-11-21".
 			content/data/synergy-vendor-share-q4-2022.json:3: unknown field "units" in the metadata: the fields are title, unit, measurer, sources, notes.
+			content/data/synergy-vendor-share-q4-2022.json:6: "date" is missing: add the publication date, e.g. "date": "2024-11-21".
 
 			3 problems.
 			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
