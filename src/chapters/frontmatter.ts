@@ -61,7 +61,11 @@ export function checkFrontmatter(file: string, source: string): FrontmatterCheck
 				line: lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path),
 				message: issue.message,
 			}));
-	return { data: result.data, problems, lineOf: (field) => lineOf([field]) };
+	return {
+		data: result.data,
+		problems: problems.toSorted((a, b) => a.line - b.line),
+		lineOf: (field) => lineOf([field]),
+	};
 }
 
 const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
