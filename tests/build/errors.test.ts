@@ -109,7 +109,9 @@ describe.concurrent('a build with a mistake fails and says where and what to fix
 				JSON.stringify({ ...(JSON.parse(t) as object), sources: [] }, null, '\t'),
 			),
 		);
-		expect(problemLines(output)).toMatchInlineSnapshot(`"content/data/synergy-vendor-share-q4-2022.json:5: "sources" is empty: a dataset needs at least one source, with publisher, title and date."`);
+		expect(problemLines(output)).toMatchInlineSnapshot(
+			`"content/data/synergy-vendor-share-q4-2022.json:5: "sources" is empty: a dataset needs at least one source, with publisher, title and date."`,
+		);
 	});
 });
 
