@@ -17,12 +17,17 @@ export function slugify(title: string): string {
 		.replace(/['’]/g, '')
 		.split(/[^a-z0-9]+/)
 		.filter(Boolean);
-	let slug = '';
-	for (const word of words) {
-		if (slug && slug.length + word.length + 1 > 60) break;
-		slug = slug ? `${slug}-${word}` : word;
+	return shortened(words.join('-'), 60);
+}
+
+/** Returns the first words of a slug that fit in `length` characters (at least one word). */
+export function shortened(slug: string, length: number): string {
+	let short = '';
+	for (const word of slug.split('-')) {
+		if (short && short.length + 1 + word.length > length) break;
+		short = short ? `${short}-${word}` : word;
 	}
-	return slug;
+	return short;
 }
 
 /** What a new chapter needs to know about the story it joins. */
@@ -101,7 +106,8 @@ export async function newChapter(title: string, today = new Date()): Promise<New
 	}));
 	const story = validateStory(existing, catalogue);
 	const stepIds = new Set(story.steps.map((step) => step.id));
-	const short = slugify(slug.split('-').slice(0, 2).join(' '));
+	const short = shortened(slug, 20);
+	// Step ids start with the slug, cut to a few words: they are typed in links and ?step=.
 	const stepPrefix = scrolly.stateNames.some((state) => stepIds.has(`${short}-${state}`)) ? slug : short;
 	const source = chapterTemplate({
 		title,

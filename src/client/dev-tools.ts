@@ -7,9 +7,10 @@
 import { parseTrigger, triggerLine } from './active-step.ts';
 
 const css = `
-.dev-panel { position: fixed; right: 0.75rem; bottom: 0.75rem; z-index: 1000; max-width: min(24rem, calc(100vw - 1.5rem));
+.dev-panel { position: fixed; right: 0.75rem; bottom: 0.75rem; z-index: 1000; width: min(24rem, calc(100vw - 1.5rem));
 	font: 0.8rem/1.4 var(--font-sans, system-ui); color: var(--ink, #111); background: var(--bg-card, #fff);
 	border: 1px solid var(--rule, #999); border-radius: 6px; box-shadow: 0 2px 12px rgb(0 0 0 / 0.2); }
+.dev-panel:not([open]) { width: auto; }
 .dev-panel summary { cursor: pointer; padding: 0.4rem 0.7rem; font-weight: 600; }
 .dev-panel-body { display: grid; gap: 0.5rem; padding: 0 0.7rem 0.7rem; }
 .dev-panel select { width: 0; flex: 1; font: inherit; }
@@ -143,6 +144,8 @@ function start(): void {
 	};
 	addEventListener('scroll', onScroll, { passive: true });
 	addEventListener('resize', onScroll);
+	// The scroll engine marks the active step a moment after the scroll: follow its class changes.
+	new MutationObserver(onScroll).observe(document.body, { subtree: true, attributeFilter: ['class'] });
 
 	// ?step=<id>: jump once the scroll engine is wired, then trade the query for the step's hash, which
 	// follows reading: a reload after an edit comes back to the step being read, not to this one.

@@ -10,7 +10,7 @@ export interface BuildResult {
 export function astroBuild(env: Record<string, string>): Promise<BuildResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-			env: { ...buildEnvironment(), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+			env: { ...astroEnvironment('production'), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';
@@ -21,10 +21,13 @@ export function astroBuild(env: Record<string, string>): Promise<BuildResult> {
 	});
 }
 
-// Vitest copies its import.meta.env into process.env (NODE_ENV=test, MODE=test, DEV=1 …); a build that
-// inherited them would be a dev build, with drafts and the preview tools in it.
-function buildEnvironment(): NodeJS.ProcessEnv {
-	const env = { ...process.env, NODE_ENV: 'production' };
-	for (const key of ['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']) delete env[key];
+/**
+ * Returns the environment for running Astro from a test, without what Vitest adds: it copies its
+ * import.meta.env into process.env (NODE_ENV=test, DEV=1 …), so an inheriting build would be a dev
+ * build, drafts and preview tools included; and `astro dev` under VITEST=true answers every page 404.
+ */
+export function astroEnvironment(nodeEnv: 'production' | 'development'): NodeJS.ProcessEnv {
+	const env = { ...process.env, NODE_ENV: nodeEnv };
+	for (const key of Object.keys(env)) if (/^(MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST\w*)$/.test(key)) delete env[key];
 	return env;
 }
