@@ -90,6 +90,15 @@ describe.concurrent('a build with a mistake fails and says where and what to fix
 		`);
 	});
 
+	it('frontmatter that is not valid YAML, with the line and what to fix', async ({ expect }) => {
+		const output = await buildWithMistake('bad-yaml', (dir) =>
+			editFile(dir, chapter, (t) => t.replace(/^title: (.*)$/m, 'title: $1: a subtitle')),
+		);
+		expect(problemLines(output)).toMatchInlineSnapshot(
+			`"content/chapters/the-cloud-race.mdx:2: the frontmatter is not valid YAML (Nested mappings are not allowed in compact mappings): write one "name: value" per line, and put a value that contains ": " or starts with a quote in double quotes."`,
+		);
+	});
+
 	it('a step outside a scrolly section', async ({ expect }) => {
 		const output = await buildWithMistake('step-outside', (dir) =>
 			editFile(dir, chapter, (t) =>

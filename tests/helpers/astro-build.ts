@@ -27,7 +27,7 @@ export function astroBuild(env: Record<string, string>): Promise<BuildResult> {
  * build, drafts and preview tools included; and `astro dev` under VITEST=true answers every page 404.
  */
 export function astroEnvironment(nodeEnv: 'production' | 'development'): NodeJS.ProcessEnv {
-	const env = { ...process.env, NODE_ENV: nodeEnv };
+	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: nodeEnv };
 	for (const key of Object.keys(env)) if (/^(MODE|DEV|PROD|SSR|BASE_URL|TEST|VITEST\w*)$/.test(key)) delete env[key];
 	return env;
 }
