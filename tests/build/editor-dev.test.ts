@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroEnvironment } from '../helpers/astro-build.ts';
+import { inherited } from '../helpers/astro-build.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { runCli, storyFixture } from '../helpers/story-fixture.ts';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
 		process.execPath,
 		['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
 		{
-			env: { ...astroEnvironment('development'), ...fixture.env, FORCE_COLOR: '0' },
+			env: { ...inherited(), ...fixture.env, FORCE_COLOR: '0' },
 			stdio: 'ignore',
 			detached: true,
 		},
