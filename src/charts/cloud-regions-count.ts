@@ -16,16 +16,23 @@ const measures = {
 } as const;
 
 const ticks = (narrow: boolean) =>
-	(narrow ? ['2024-07', '2025-01', '2025-07'] : ['2024-04', '2024-07', '2024-10', '2025-01', '2025-04', '2025-07', '2025-10']).map(
-		(m) => new Date(`${m}-01T00:00:00Z`),
-	);
+	(narrow
+		? ['2024-07', '2025-01', '2025-07']
+		: ['2024-04', '2024-07', '2024-10', '2025-01', '2025-04', '2025-07', '2025-10']
+	).map((m) => new Date(`${m}-01T00:00:00Z`));
 
 interface Annotation {
 	readonly at: (d: Count) => boolean;
 	readonly text: string;
 }
 
-function line(rows: readonly Count[], width: number, measure: Measure, highlight: (d: Count) => boolean, note?: Annotation) {
+function line(
+	rows: readonly Count[],
+	width: number,
+	measure: Measure,
+	highlight: (d: Count) => boolean,
+	note?: Annotation,
+) {
 	const { domain } = measures[measure];
 	const narrow = isNarrow(width);
 	const latest = rows.at(-1);
@@ -71,10 +78,12 @@ function line(rows: readonly Count[], width: number, measure: Measure, highlight
 					above.filter((d) => highlight(d) === (fontWeight === 700)),
 					{ ...textOptions, fontWeight, dy: -13 },
 				),
-				Plot.text(
-					latest && highlight(latest) === (fontWeight === 700) ? [latest] : [],
-					{ ...textOptions, fontWeight, dx: 9, textAnchor: 'start' },
-				),
+				Plot.text(latest && highlight(latest) === (fontWeight === 700) ? [latest] : [], {
+					...textOptions,
+					fontWeight,
+					dx: 9,
+					textAnchor: 'start',
+				}),
 			]),
 			Plot.text(note ? rows.filter(note.at) : [], {
 				x: 'date',
@@ -97,7 +106,10 @@ const last = (rows: readonly Count[]): Count => rows.at(-1)!;
 const derived = (rows: readonly Count[]): Count | undefined => rows.find((r) => r.confidence === 'derived');
 const values = (rows: readonly Count[], measure: Measure) =>
 	rows
-		.map((r) => `${r[measure]} (${r.as_of}${r.confidence === 'one source' ? ', single source' : r.confidence === 'derived' ? ', derived' : ''})`)
+		.map(
+			(r) =>
+				`${r[measure]} (${r.as_of}${r.confidence === 'one source' ? ', single source' : r.confidence === 'derived' ? ', derived' : ''})`,
+		)
 		.join(', ');
 
 export default defineChart({

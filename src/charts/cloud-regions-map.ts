@@ -19,7 +19,11 @@ interface Moment {
 	/** In words, for the text alternative: "by the end of 2015". */
 	readonly when: string;
 	/** A plan whose extra capacity in existing places is ringed. */
-	readonly rings?: { readonly column: 'may_2024_plan' | 'sep_2025_plan'; readonly value: string; readonly legend: string };
+	readonly rings?: {
+		readonly column: 'may_2024_plan' | 'sep_2025_plan';
+		readonly value: string;
+		readonly legend: string;
+	};
 	/** Label the ringed places too (when they are the news of the step). */
 	readonly labelRings?: boolean;
 }
@@ -129,8 +133,22 @@ const labelSide: Readonly<Record<string, Side>> = {
 };
 
 const insets = [
-	{ id: 'europe', title: 'Europe', box: [[-6, 46.5], [13, 55]] },
-	{ id: 'southeast-asia', title: 'South-east Asia', box: [[97, -9], [124, 24]] },
+	{
+		id: 'europe',
+		title: 'Europe',
+		box: [
+			[-6, 46.5],
+			[13, 55],
+		],
+	},
+	{
+		id: 'southeast-asia',
+		title: 'South-east Asia',
+		box: [
+			[97, -9],
+			[124, 24],
+		],
+	},
 ] as const;
 
 const layouts = new Map<number, { layout: MapLayout; land: string[]; outlines: string[] }>();
@@ -314,7 +332,11 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 			labelMark('middle', ['above', 'below']),
 			// The legend, drawn in the same pixel space.
 			legend.placed.map(({ x, y, item }) =>
-				Plot.dot([{ x: x + 6, y }], { x: 'x', y: 'y', ...markOptions(item.kind, item.kind === 'ring' ? 2.5 : 4, item.fill) }),
+				Plot.dot([{ x: x + 6, y }], {
+					x: 'x',
+					y: 'y',
+					...markOptions(item.kind, item.kind === 'ring' ? 2.5 : 4, item.fill),
+				}),
 			),
 			Plot.text(legend.placed, {
 				x: (d: { x: number }) => d.x + 16,
@@ -370,7 +392,11 @@ function tableAt(rows: readonly Region[], name: MomentName): DataTable {
 			{ key: 'country', label: 'Country' },
 			{ key: 'status', label: `Status ${moment.when}` },
 		],
-		rows: shownAt(rows, name).map((s) => ({ place: s.row.region, country: s.row.country, status: statusAt(s, moment) })),
+		rows: shownAt(rows, name).map((s) => ({
+			place: s.row.region,
+			country: s.row.country,
+			status: statusAt(s, moment),
+		})),
 	};
 }
 
@@ -390,8 +416,7 @@ function altAt(rows: readonly Region[], name: MomentName): string {
 	const closed = shown.filter((s) => s.mark === 'closed');
 	const planned = shown.filter((s) => s.mark === 'planned');
 	const ringed = shown.filter((s) => s.ringed);
-	if (changedTo('launched').length > 0 && name !== 'first-regions')
-		parts.push(`New: ${names(changedTo('launched'))}.`);
+	if (changedTo('launched').length > 0 && name !== 'first-regions') parts.push(`New: ${names(changedTo('launched'))}.`);
 	if (closed.length > 0) parts.push(`Closed: ${names(closed)}.`);
 	if (planned.length > 0) parts.push(`Planned: ${names(planned)}.`);
 	if (ringed.length > 0 && moment.rings) parts.push(`Marked with rings, ${moment.rings.legend}: ${names(ringed)}.`);

@@ -54,12 +54,15 @@ const multiPoint = (box: LonLatBox) => ({ type: 'MultiPoint' as const, coordinat
  */
 export function mapLayout(
 	width: number,
-	{ world, insets, insetHeight, gap }: { world: LonLatBox; insets: readonly InsetSpec[]; insetHeight: number; gap: number },
+	{
+		world,
+		insets,
+		insetHeight,
+		gap,
+	}: { world: LonLatBox; insets: readonly InsetSpec[]; insetHeight: number; gap: number },
 ): MapLayout {
 	const centre = (world[0][0] + world[1][0]) / 2;
-	const worldProjection = geoEqualEarth()
-		.rotate([-centre, 0])
-		.fitWidth(width, multiPoint(world));
+	const worldProjection = geoEqualEarth().rotate([-centre, 0]).fitWidth(width, multiPoint(world));
 	const [[, top], [, bottom]] = projectedBounds(worldProjection, world);
 	const worldHeight = Math.round(bottom - top);
 	worldProjection.translate([worldProjection.translate()[0], worldProjection.translate()[1] - top]);
