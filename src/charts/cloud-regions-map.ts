@@ -159,11 +159,11 @@ function mapFor(width: number) {
 	if (!entry) {
 		const layout = mapLayout(width, {
 			world: [
-				[-130, -42],
-				[160, 60],
+				[-130, -40],
+				[160, 58],
 			],
 			insets,
-			insetHeight: isNarrow(width) ? 140 : 190,
+			insetHeight: isNarrow(width) ? 140 : 160,
 			gap: 8,
 		});
 		const simplify = { tolerance: 1, minArea: 8 };
