@@ -23,12 +23,15 @@ export default defineConfig({
 	integrations: [mdx()],
 	// Self-hosted type (served from our origin, latin subset, variable weight): Inter for headings,
 	// labels and charts; Source Serif 4 for reading. Astro adds metric-matched fallbacks and preloads.
+	// display 'optional': a font that is not there by first paint waits for the next page, so text never
+	// reflows under the reader (no layout shift) and the scroll positions of steps stay put.
 	fonts: [
 		{
 			name: 'Inter',
 			cssVariable: '--font-inter',
 			provider: fontProviders.local(),
 			fallbacks: ['system-ui', 'sans-serif'],
+			display: 'optional',
 			options: {
 				variants: [
 					{
@@ -44,6 +47,7 @@ export default defineConfig({
 			cssVariable: '--font-source-serif',
 			provider: fontProviders.local(),
 			fallbacks: ['Georgia', 'serif'],
+			display: 'optional',
 			options: {
 				variants: [
 					{

@@ -239,11 +239,11 @@ function markOptions(kind: Mark | 'ring', r: number, fill?: string): Plot.DotOpt
 		case 'launched':
 			return { r, fill, stroke: 'var(--bg)', strokeWidth: 1 };
 		case 'unconfirmed':
-			return { r, fill: color.muted, stroke: 'var(--bg)', strokeWidth: 1 };
+			return { r, fill: 'var(--ink-soft)', stroke: 'var(--bg)', strokeWidth: 1 };
 		case 'planned':
 			return { r: r - 0.5, fill: 'var(--bg)', stroke: color.ink, strokeWidth: 1.75 };
 		case 'closed':
-			return { r: r + 0.5, symbol: 'times', stroke: color.muted, strokeWidth: 2.25 };
+			return { r: r + 0.5, symbol: 'times', stroke: 'var(--ink-soft)', strokeWidth: 2.25 };
 		case 'ring':
 			return { r: r + 3.5, fill: 'none', stroke: color.ink, strokeWidth: 1.25, strokeDasharray: '2,2' };
 	}
