@@ -18,6 +18,3 @@ export const site = {
 		{ role: 'Type', who: 'Inter and Source Serif 4 (SIL Open Font License), served from this site' },
 	],
 } as const;
-
-/** The path, below the site's base, of the PNG of a chart state (built for embeds and social cards). */
-export const chartImagePath = (chart: string, state: string): string => `charts/${chart}/${state}.png`;

@@ -367,38 +367,41 @@ function labelText({ row, mark }: Shown): string {
 	return row.label;
 }
 
-const humanDate = (date: Date) =>
-	date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Tables (and CSV downloads) use the dataset's own columns and values; which columns depends on the moment.
+type Column = 'region' | 'country' | 'year' | 'launched' | 'status' | 'may_2024_plan' | 'sep_2025_plan' | 'confidence';
+const columnLabels: Readonly<Record<Column, string>> = {
+	region: 'Region or data centre',
+	country: 'Country',
+	year: 'Launch year',
+	launched: 'Launched',
+	status: 'Status in late 2025',
+	may_2024_plan: 'May 2024 plan',
+	sep_2025_plan: 'September 2025 plan',
+	confidence: 'Launch date sourcing',
+};
+const columnsAt: Readonly<Record<MomentName, readonly Column[]>> = {
+	'first-regions': ['region', 'country', 'year', 'launched', 'confidence'],
+	'wave-2016': ['region', 'country', 'year', 'launched', 'confidence'],
+	asia: ['region', 'country', 'year', 'launched', 'confidence'],
+	'plan-2024': ['region', 'country', 'year', 'launched', 'may_2024_plan', 'confidence'],
+	'closures-2024': ['region', 'country', 'year', 'launched', 'status', 'confidence'],
+	'mexico-live': ['region', 'country', 'year', 'launched', 'status', 'confidence'],
+	'plan-2025': ['region', 'country', 'year', 'launched', 'status', 'sep_2025_plan', 'confidence'],
+};
 
-function statusAt({ row, mark, ringed }: Shown, moment: Moment): string {
-	const plan = ringed && moment.rings ? `; ${moment.rings.legend}` : '';
-	switch (mark) {
-		case 'launched':
-			return `launched ${row.launched ?? row.year}${plan}`;
-		case 'unconfirmed':
-			return 'active; launch year not confirmed';
-		case 'planned':
-			return `planned (announced ${row.announced ? humanDate(row.announced) : 'date unknown'})`;
-		case 'closed':
-			return `closed after ${row.closed_after ? humanDate(row.closed_after) : 'an unknown date'}`;
-	}
-}
-
-function tableAt(rows: readonly Region[], name: MomentName): DataTable {
-	const moment: Moment = moments[name];
+function table(rows: readonly Region[], columns: readonly Column[]): DataTable {
 	return {
-		columns: [
-			{ key: 'place', label: 'Region or data centre' },
-			{ key: 'country', label: 'Country' },
-			{ key: 'status', label: `Status ${moment.when}` },
-		],
-		rows: shownAt(rows, name).map((s) => ({
-			place: s.row.region,
-			country: s.row.country,
-			status: statusAt(s, moment),
-		})),
+		columns: columns.map((key) => ({ key, label: columnLabels[key] })),
+		rows: rows.map((row) => Object.fromEntries(columns.map((key) => [key, row[key]]))),
 	};
 }
+
+/** The places on the map at a moment, in the dataset's own terms. */
+const tableAt = (rows: readonly Region[], name: MomentName): DataTable =>
+	table(
+		shownAt(rows, name).map((s) => s.row),
+		columnsAt[name],
+	);
 
 const names = (shown: readonly Shown[]) => listJoin(shown.map((s) => s.row.label));
 
@@ -437,15 +440,7 @@ export default defineChart({
 	title: 'Alibaba Cloud’s regions abroad, year by year',
 	subtitle: 'Cloud regions outside mainland China by launch year; planned and closed sites marked',
 	datasets: { regions: regionsData },
-	table: ({ regions }) => ({
-		columns: [
-			{ key: 'region', label: 'Region or data centre' },
-			{ key: 'country', label: 'Country' },
-			{ key: 'launched', label: 'Launched' },
-			{ key: 'status', label: 'Status' },
-		],
-		rows: regions.map((r) => ({ region: r.region, country: r.country, launched: r.launched, status: r.status })),
-	}),
+	table: ({ regions }) => table(regions, ['region', 'country', 'year', 'launched', 'status', 'confidence']),
 	states: {
 		'first-regions': stateFor('first-regions'),
 		'wave-2016': stateFor('wave-2016'),
