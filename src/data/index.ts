@@ -3,6 +3,8 @@ import canalysChinaMarket from './canalys-china-market.ts';
 import canalysChinaShareQ32023 from './canalys-china-share-q3-2023.ts';
 import synergyTopThreeShare from './synergy-top-three-share.ts';
 import synergyVendorShareQ42022 from './synergy-vendor-share-q4-2022.ts';
+import alibabaCloudRegions from './alibaba-cloud-regions.ts';
+import alibabaCloudFootprint from './alibaba-cloud-footprint.ts';
 
 /** Every dataset, by name: the registry the gallery, downloads and tests read. */
 export const datasets: readonly Dataset[] = [
@@ -10,4 +12,6 @@ export const datasets: readonly Dataset[] = [
 	synergyTopThreeShare,
 	canalysChinaShareQ32023,
 	canalysChinaMarket,
+	alibabaCloudRegions,
+	alibabaCloudFootprint,
 ];
