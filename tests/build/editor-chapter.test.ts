@@ -26,10 +26,11 @@ afterAll(() => fixture.remove());
 
 describe('a chapter made with npm run new-chapter', () => {
 	it('builds, with its own page, and appears in the story’s navigation', () => {
-		const story = page(dist, '');
-		const nav = [...story.querySelectorAll('.chapter-nav a')].map((a) => a.textContent);
-		expect(nav).toContain('Qwen’s bet');
-		expect(page(dist, 'qwens-bet/').querySelector('h1')?.textContent).toBe('Qwen’s bet');
+		const link = page(dist, '').querySelector('nav a[href="#qwens-bet"]');
+		expect(link?.textContent).toContain('Qwen’s bet');
+		const chapter = page(dist, 'qwens-bet/');
+		expect(chapter.querySelector('h1')?.textContent).toBe('Qwen’s bet');
+		expect(chapter.querySelector('nav a[href$="/qwens-bet/"]')?.getAttribute('aria-current')).toBe('page');
 	});
 
 	it('shows its scrolly steps, each with its chart state drawn, and its inline figure', () => {
