@@ -1,0 +1,87 @@
+import events from '../data/alibaba-events.ts';
+import { defineChart } from './define-chart.ts';
+import { listJoin } from './format.ts';
+import { fullDate, monthYear, utc } from './shared/dates.ts';
+import { eventList, timeline, type EventStatus, type TimelineEvent } from './shared/timeline.ts';
+
+type Row = (typeof events.rows)[number];
+type Phase = Row['phase'];
+type Event = TimelineEvent & { readonly phase: Phase };
+
+const order: readonly Phase[] = [
+	'prelude',
+	'reorganisation',
+	'succession',
+	'cancellation',
+	'overhaul',
+	'paris',
+	'after',
+];
+/** The difficult year itself: from the reorganisation to the price cuts. */
+const difficultYear: readonly Phase[] = ['reorganisation', 'succession', 'cancellation', 'overhaul'];
+const story: readonly [Date, Date] = [utc(2022, 12), utc(2024, 6, 30)];
+const later: readonly [Date, Date] = [utc(2022, 12), utc(2025, 12, 31)];
+
+const toEvent = (r: Row): Event => ({
+	date: r.date,
+	label: r.event,
+	circa: r.circa === 'about',
+	singleSource: r.confidence === 'one source',
+	phase: r.phase,
+});
+
+/** Phases before the focus are told (past), the focus is current, later phases are not shown yet. */
+const upTo =
+	(focus: readonly Phase[]) =>
+	(e: Event): EventStatus => {
+		if (focus.includes(e.phase)) return 'current';
+		const last = Math.max(...focus.map((p) => order.indexOf(p)));
+		return order.indexOf(e.phase) < last ? 'past' : 'hidden';
+	};
+
+const inside = (rows: readonly Row[], [start, end]: readonly [Date, Date]) =>
+	rows.map(toEvent).filter((e) => e.date >= start && e.date <= end);
+
+function phaseState(label: string, focus: readonly Phase[], domain = story) {
+	return {
+		label,
+		plot: ({ events: rows }: { events: readonly Row[] }, width: number) =>
+			timeline(rows.map(toEvent), { width, domain, status: upTo(focus) }),
+		alt: ({ events: rows }: { events: readonly Row[] }) => {
+			const shown = inside(rows, domain).filter((e) => upTo(focus)(e) !== 'hidden');
+			const current = shown.filter((e) => focus.includes(e.phase));
+			return `Timeline of Alibaba events from ${monthYear(domain[0])} to ${monthYear(domain[1])}, ${shown.length} of them shown. Highlighted: ${listJoin(
+				eventList(current, (e) => fullDate(e.date)),
+			)}.`;
+		},
+	};
+}
+
+export default defineChart({
+	id: 'alibaba-timeline',
+	title: 'Alibaba’s difficult year',
+	subtitle: 'Restructuring, leadership and strategy events, by date',
+	datasets: { events },
+	table: ({ events: rows }) => ({
+		columns: [
+			{ key: 'date', label: 'Date' },
+			{ key: 'event', label: 'Event' },
+			{ key: 'confidence', label: 'Confidence' },
+		],
+		rows: rows.map((r) => ({
+			date: `${r.circa === 'about' ? 'about ' : ''}${fullDate(r.date)}`,
+			event: r.event,
+			confidence: r.confidence,
+		})),
+	}),
+	states: {
+		'zhang-takes-charge': phaseState('Daniel Zhang takes over the cloud unit', ['prelude']),
+		'break-up-plan': phaseState('Six groups and a spin-off plan', ['reorganisation']),
+		'new-leaders': phaseState('New leaders at the top and in cloud', ['succession']),
+		'spin-off-cancelled': phaseState('The spin-off is cancelled', ['cancellation']),
+		regroup: phaseState('New cloud managers and price cuts', ['overhaul']),
+		'difficult-year': phaseState('The whole difficult year', difficultYear),
+		'lvmh-deal': phaseState('The LVMH deal in May 2024', ['paris']),
+		'ai-spending': phaseState('The AI spending plan and its sequel', ['after'], later),
+	},
+});

@@ -1,0 +1,99 @@
+import * as Plot from '@observablehq/plot';
+import revenue from '../../data/alibaba-cloud-revenue.ts';
+import { color, fontSize } from '../theme.ts';
+import { midQuarter, quarterEnd } from './dates.ts';
+
+/** Shared by the two charts of Alibaba's cloud revenue (growth, and RMB values). */
+
+export type Quarter = (typeof revenue.rows)[number];
+export type Confidence = Quarter['growth_confidence'];
+
+/** The first quarter of Cloud Intelligence Group, the restated segment: the break in the series. */
+export const isNewSegment = (q: Quarter): boolean => q.segment === 'Cloud Intelligence Group';
+export const segmentBreak = (rows: readonly Quarter[]): Date => {
+	const first = rows.find(isNewSegment);
+	if (!first) throw new Error('The revenue data has no Cloud Intelligence Group quarter.');
+	return first.date;
+};
+
+/** The segment's colour: the old segment muted, Cloud Intelligence Group in Alibaba's. */
+export const segmentColor = (q: Quarter): string => (isNewSegment(q) ? color.alibaba : color.muted);
+
+/** "+4%", "−2%" (with a true minus sign). */
+export const signed = (value: number): string => (value < 0 ? `−${-value}%` : `+${value}%`);
+
+/** Quarters up to and including the one starting at `until`. */
+export const through = (rows: readonly Quarter[], until: Date): Quarter[] => rows.filter((q) => q.date <= until);
+
+/** Prose for a quarter's value: "Jul–Sep 2023 +2%", marked when from one source. */
+export const describe = (q: Quarter, value: string, confidence: Confidence): string =>
+	`${q.quarter} ${value}${confidence === 'one source' ? ' (single source)' : ''}`;
+
+/** Light bands over quarters with no confirmed figure, so the gaps read as gaps, not as missing ink. */
+export function gapBands(gaps: readonly Quarter[], y: readonly [number, number]) {
+	return Plot.rect(gaps, {
+		x1: (q: Quarter) => q.date,
+		x2: (q: Quarter) => quarterEnd(q.date),
+		y1: y[0],
+		y2: y[1],
+		fill: color.muted,
+		fillOpacity: 0.14,
+		inset: 1,
+	});
+}
+
+/** "Old segment" left of the break; once the new segment is shown, a dashed rule and "New segment" right of it. */
+export function segmentLabels(rows: readonly Quarter[], y: readonly [number, number], withNew: boolean) {
+	const at = segmentBreak(rows);
+	const label = (text: string, side: 'start' | 'end') =>
+		Plot.text([text], {
+			x: at,
+			y: y[1],
+			dx: side === 'start' ? 4 : -4,
+			dy: 2,
+			textAnchor: side,
+			lineAnchor: 'top',
+			fontSize,
+			fill: color.ink,
+		});
+	return [
+		label('Old segment', 'end'),
+		...(withNew
+			? [
+					Plot.ruleX([at], { y1: y[0], y2: y[1], stroke: color.ink, strokeDasharray: '4,3' }),
+					label('New segment', 'start'),
+				]
+			: []),
+	];
+}
+
+/** "no confirmed figure" over a run of gap quarters, kept inside the frame near its right edge. */
+export function gapNote(gaps: readonly Quarter[], y: readonly [number, number], domain: readonly [Date, Date]) {
+	const [first, last] = [gaps[0], gaps.at(-1)];
+	const centre = first && last ? new Date((+first.date + +quarterEnd(last.date)) / 2) : undefined;
+	const nearEnd = centre !== undefined && +centre > +domain[0] + 0.8 * (+domain[1] - +domain[0]);
+	return Plot.text(centre ? [centre] : [], {
+		x: (d: Date) => (nearEnd && last ? quarterEnd(last.date) : d),
+		y: y[0],
+		dy: -6,
+		text: () => 'no confirmed figure',
+		textAnchor: nearEnd ? 'end' : 'middle',
+		lineAnchor: 'bottom',
+		fontSize,
+		fill: color.ink,
+	});
+}
+
+/** Room under the x axis for the key. */
+export const keyMargin = 44;
+
+/** A key for hollow marks, under the x axis, drawn only when a single-source value is on the chart. */
+export const singleSourceKey = (shown: boolean) =>
+	Plot.text(shown ? ['○ single source'] : [], {
+		frameAnchor: 'bottom-right',
+		dy: keyMargin - 8,
+		fontSize,
+		fill: color.ink,
+	});
+
+export { midQuarter, revenue };

@@ -1,0 +1,123 @@
+import * as Plot from '@observablehq/plot';
+import { color, fontSize } from '../theme.ts';
+import { dayMonth, year, yearTicks } from './dates.ts';
+
+/** One event on a timeline. */
+export interface TimelineEvent {
+	readonly date: Date;
+	/** Short text drawn beside the date. */
+	readonly label: string;
+	/** Only the approximate day is known: the date reads "~24 Nov". */
+	readonly circa?: boolean;
+	/** From a single source: the label carries an asterisk and the chart a key. */
+	readonly singleSource?: boolean;
+}
+
+/** How a state shows an event: not yet (hidden), already told (past), or the focus (current). */
+export type EventStatus = 'hidden' | 'past' | 'current';
+
+export interface TimelineOptions<E extends TimelineEvent> {
+	readonly width: number;
+	/** The time span drawn, top to bottom; events outside it are left out. */
+	readonly domain: readonly [Date, Date];
+	readonly status: (event: E) => EventStatus;
+	/** The dot colour of a current event (default: Alibaba's). */
+	readonly focusColor?: (event: E) => string;
+	/** Pixels per event row (default 34). */
+	readonly rowHeight?: number;
+}
+
+/** The spine sits at x = 0 and labels start this many pixels to its right. */
+const spine = 0;
+const labelAt = 30;
+const dateWidth = 60;
+
+/**
+ * A vertical timeline: each event is a dot at its true date on a time axis (earliest at the top),
+ * linked to a label in an evenly spaced row, so events days apart stay readable. Rows are assigned
+ * from every event in the domain, so labels keep their place from state to state.
+ */
+export function timeline<E extends TimelineEvent>(events: readonly E[], options: TimelineOptions<E>): Plot.PlotOptions {
+	const { width, domain, status, focusColor = () => color.alibaba, rowHeight = 34 } = options;
+	const [start, end] = domain;
+	const inDomain = events.filter((e) => e.date >= start && e.date <= end).toSorted((a, b) => +a.date - +b.date);
+	const margin = { top: 12, bottom: 24, left: 40, right: 8 };
+	const height = margin.top + margin.bottom + inDomain.length * rowHeight;
+	const span = +end - +start;
+	const rows = inDomain.map((event, i) => ({
+		event,
+		status: status(event),
+		slot: new Date(+start + ((i + 0.5) / inDomain.length) * span),
+	}));
+	const shown = rows.filter((r) => r.status !== 'hidden');
+	const mark = (r: (typeof rows)[number]) => (r.event.singleSource ? '*' : '');
+	const key = shown.some((r) => r.event.singleSource) ? ['* single source'] : [];
+	return {
+		height,
+		marginTop: margin.top,
+		marginBottom: margin.bottom,
+		marginLeft: margin.left,
+		marginRight: margin.right,
+		// One x unit per pixel, so the labels' offsets are exact at every width.
+		x: { domain: [spine, width - margin.left - margin.right], axis: null },
+		y: {
+			type: 'utc',
+			domain: [start, end],
+			reverse: true,
+			label: null,
+			ticks: yearTicks(domain),
+			tickFormat: year,
+			tickSize: 0,
+		},
+		marks: [
+			Plot.ruleX([spine], { y1: start, y2: end, stroke: color.muted }),
+			Plot.link(shown, {
+				x1: spine,
+				y1: (r) => r.event.date,
+				x2: labelAt,
+				y2: (r) => r.slot,
+				curve: 'bump-x',
+				stroke: color.muted,
+			}),
+			Plot.dot(shown, {
+				x: spine,
+				y: (r) => r.event.date,
+				r: 5,
+				fill: (r) => (r.status === 'current' ? focusColor(r.event) : color.muted),
+				stroke: 'var(--bg-card, white)',
+			}),
+			Plot.text(shown, {
+				x: labelAt,
+				y: (r) => r.slot,
+				text: (r) => `${r.event.circa ? '~' : ''}${dayMonth(r.event.date)}`,
+				textAnchor: 'start',
+				dx: 4,
+				fontSize,
+				fill: color.ink,
+				fillOpacity: (r) => (r.status === 'current' ? 1 : 0.75),
+			}),
+			// Plot's fontWeight is a constant, so current and past labels are two marks.
+			...(['current', 'past'] as const).map((status) =>
+				Plot.text(
+					shown.filter((r) => r.status === status),
+					{
+						x: labelAt,
+						y: (r) => r.slot,
+						text: (r) => `${r.event.label}${mark(r)}`,
+						textAnchor: 'start',
+						dx: 4 + dateWidth,
+						fontSize,
+						fontWeight: status === 'current' ? 'bold' : 'normal',
+						fill: color.ink,
+						fillOpacity: status === 'current' ? 1 : 0.75,
+					},
+				),
+			),
+			Plot.text(key, { frameAnchor: 'bottom-right', dy: margin.bottom - 4, fontSize, fill: color.ink }),
+		],
+	};
+}
+
+/** Lists events as prose for a text alternative: "Spin-off cancelled (16 Nov 2023)". */
+export const eventList = <E extends TimelineEvent>(events: readonly E[], when: (e: E) => string): string[] =>
+	events.map((e) => `${e.label} (${e.circa ? 'about ' : ''}${when(e)})`);
