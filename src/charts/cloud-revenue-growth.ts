@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { defineChart } from './define-chart.ts';
 import { listJoin } from './format.ts';
-import { monthYear, utc, yearTicks, year } from './shared/dates.ts';
+import { utc, yearTicks, year } from './shared/dates.ts';
 import * as r from './shared/revenue.ts';
 import { chartHeight, color, fontSize } from './theme.ts';
 
@@ -61,7 +61,7 @@ function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOption
 				fontSize,
 				fill: color.ink,
 			}),
-			...r.segmentLabels(rows, y, hasNew),
+			...r.segmentLabels(rows, y, hasNew, r.roomBeforeBreak(rows, domain, width - 52)),
 			// One line per segment: the two are never joined, and gaps break the line.
 			Plot.lineY(shown, {
 				x: (q: Quarter) => r.midQuarter(q.date),
@@ -107,7 +107,7 @@ function state(v: View) {
 			const [old, current] = [shown.filter((q) => !r.isNewSegment(q)), shown.filter(r.isNewSegment)];
 			const gaps = shown.filter((q) => q.growth === null).map((q) => q.quarter);
 			return [
-				`Growth of Alibaba's cloud revenue year on year, by quarter, to ${monthYear(v.until)}.`,
+				`Growth of Alibaba's cloud revenue year on year, by quarter, through ${r.lastQuarter(shown)}.`,
 				`Old "Cloud" segment: ${describeGrowth(old)}.`,
 				current.length > 0
 					? `After a break for the new Cloud Intelligence Group segment: ${describeGrowth(current)}.`

@@ -4,6 +4,8 @@ import chinaCloudShare from './china-cloud-share.ts';
 import worldCloudShare from './world-cloud-share.ts';
 import alibabaTimeline from './alibaba-timeline.ts';
 import cloudRevenueGrowth from './cloud-revenue-growth.ts';
+import cloudRevenue from './cloud-revenue.ts';
+import aiStreak from './ai-streak.ts';
 
 /** Every chart, in gallery order: the one registry the story, embeds, gallery and tests read. */
 export const charts: readonly Chart[] = [
@@ -12,6 +14,8 @@ export const charts: readonly Chart[] = [
 	chinaCloudMarket,
 	alibabaTimeline,
 	cloudRevenueGrowth,
+	cloudRevenue,
+	aiStreak,
 ];
 
 /** Returns the chart with this id, or undefined. */

@@ -25,6 +25,9 @@ export const signed = (value: number): string => (value < 0 ? `−${-value}%` : 
 /** Quarters up to and including the one starting at `until`. */
 export const through = (rows: readonly Quarter[], until: Date): Quarter[] => rows.filter((q) => q.date <= until);
 
+/** The name of the last quarter in a list, e.g. "Jul–Sep 2023". */
+export const lastQuarter = (rows: readonly Quarter[]): string => rows.at(-1)?.quarter ?? 'no quarter';
+
 /** Prose for a quarter's value: "Jul–Sep 2023 +2%", marked when from one source. */
 export const describe = (q: Quarter, value: string, confidence: Confidence): string =>
 	`${q.quarter} ${value}${confidence === 'one source' ? ' (single source)' : ''}`;
@@ -42,8 +45,11 @@ export function gapBands(gaps: readonly Quarter[], y: readonly [number, number])
 	});
 }
 
-/** "Old segment" left of the break; once the new segment is shown, a dashed rule and "New segment" right of it. */
-export function segmentLabels(rows: readonly Quarter[], y: readonly [number, number], withNew: boolean) {
+/**
+ * "Old segment" left of the break (just "Old" when fewer than `room` pixels are free there); once the
+ * new segment is shown, a dashed rule and "New segment" right of it.
+ */
+export function segmentLabels(rows: readonly Quarter[], y: readonly [number, number], withNew: boolean, room = 100) {
 	const at = segmentBreak(rows);
 	const label = (text: string, side: 'start' | 'end') =>
 		Plot.text([text], {
@@ -57,7 +63,7 @@ export function segmentLabels(rows: readonly Quarter[], y: readonly [number, num
 			fill: color.ink,
 		});
 	return [
-		label('Old segment', 'end'),
+		label(room < 90 ? 'Old' : 'Old segment', 'end'),
 		...(withNew
 			? [
 					Plot.ruleX([at], { y1: y[0], y2: y[1], stroke: color.ink, strokeDasharray: '4,3' }),
@@ -67,18 +73,30 @@ export function segmentLabels(rows: readonly Quarter[], y: readonly [number, num
 	];
 }
 
-/** "no confirmed figure" over a run of gap quarters, kept inside the frame near its right edge. */
-export function gapNote(gaps: readonly Quarter[], y: readonly [number, number], domain: readonly [Date, Date]) {
+/** Pixels between the left of the frame and the segment break, for a chart's domain and width. */
+export const roomBeforeBreak = (rows: readonly Quarter[], domain: readonly [Date, Date], frameWidth: number): number =>
+	((+segmentBreak(rows) - +domain[0]) / (+domain[1] - +domain[0])) * frameWidth;
+
+/**
+ * "no confirmed figure" over a run of gap quarters, at the bottom of the frame (or on the second line
+ * from the top), kept inside the frame near its right edge.
+ */
+export function gapNote(
+	gaps: readonly Quarter[],
+	y: readonly [number, number],
+	domain: readonly [Date, Date],
+	at: 'bottom' | 'top' = 'bottom',
+) {
 	const [first, last] = [gaps[0], gaps.at(-1)];
 	const centre = first && last ? new Date((+first.date + +quarterEnd(last.date)) / 2) : undefined;
 	const nearEnd = centre !== undefined && +centre > +domain[0] + 0.8 * (+domain[1] - +domain[0]);
 	return Plot.text(centre ? [centre] : [], {
 		x: (d: Date) => (nearEnd && last ? quarterEnd(last.date) : d),
-		y: y[0],
-		dy: -6,
+		y: at === 'bottom' ? y[0] : y[1],
+		dy: at === 'bottom' ? -6 : 20,
 		text: () => 'no confirmed figure',
 		textAnchor: nearEnd ? 'end' : 'middle',
-		lineAnchor: 'bottom',
+		lineAnchor: at,
 		fontSize,
 		fill: color.ink,
 	});

@@ -1,0 +1,122 @@
+import * as Plot from '@observablehq/plot';
+import { defineChart } from './define-chart.ts';
+import { listJoin } from './format.ts';
+import { quarterEnd, utc, year, yearTicks } from './shared/dates.ts';
+import * as r from './shared/revenue.ts';
+import { chartHeight, color, fontSize } from './theme.ts';
+
+type Quarter = r.Quarter;
+
+interface View {
+	readonly label: string;
+	/** The last quarter shown (its first day). */
+	readonly until: Date;
+	/** Quarters whose values are written on their bars: from, to (first days). */
+	readonly focus: readonly [Date, Date];
+	/** The later view (chapter 6) draws to mid-2026. */
+	readonly later?: boolean;
+	readonly gapNote?: boolean;
+}
+
+const y: [number, number] = [0, 45];
+/** The last two quarters of the old segment: one confirmed figure and a gap before it. */
+const start = utc(2022, 7);
+const bn = (value: number): string => `${Math.round(value * 10) / 10}`;
+const known = (rows: readonly Quarter[]) => rows.filter((q) => q.revenue !== null);
+const hollow = (q: Quarter) => q.revenue_confidence === 'one source';
+const inFocus = (v: View) => (q: Quarter) => q.date >= v.focus[0] && q.date <= v.focus[1];
+
+function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOptions {
+	const shown = r.through(rows, v.until).filter((q) => q.date >= start);
+	const domain: [Date, Date] = [start, v.later ? utc(2026) : utc(2024, 10)];
+	const margin = { left: 40, right: 12 };
+	const gaps = shown.filter((q) => q.revenue === null);
+	return {
+		height: chartHeight(width, { narrow: 300, wide: 360 }),
+		marginLeft: margin.left,
+		marginRight: margin.right,
+		marginBottom: r.keyMargin,
+		x: { type: 'utc', domain, ticks: yearTicks(domain), tickFormat: year, label: null },
+		y: { domain: y, ticks: [0, 20, 40], label: null, grid: true },
+		marks: [
+			r.gapBands(gaps, y),
+			Plot.rectY(known(shown), {
+				x1: 'date',
+				x2: (q: Quarter) => quarterEnd(q.date),
+				y: 'revenue',
+				inset: 2,
+				stroke: r.segmentColor,
+				strokeWidth: 2,
+				fill: (q: Quarter) => (hollow(q) ? 'var(--bg-card, white)' : r.segmentColor(q)),
+			}),
+			Plot.text(known(shown).filter(inFocus(v)), {
+				x: (q: Quarter) => r.midQuarter(q.date),
+				y: 'revenue',
+				text: (q: Quarter) => bn(q.revenue ?? 0),
+				dy: -9,
+				fontSize,
+				fontWeight: 'bold',
+				fill: color.ink,
+			}),
+			Plot.ruleY([0], { stroke: color.ink }),
+			r.gapNote(v.gapNote ? gaps.filter(inFocus(v)) : [], y, domain, 'top'),
+			...r.segmentLabels(rows, y, true, r.roomBeforeBreak(rows, domain, width - margin.left - margin.right)),
+			r.singleSourceKey(known(shown).some(hollow)),
+		],
+	};
+}
+
+function state(v: View) {
+	return {
+		label: v.label,
+		plot: ({ revenue }: { revenue: readonly Quarter[] }, width: number) => plot(revenue, width, v),
+		alt: ({ revenue }: { revenue: readonly Quarter[] }) => {
+			const shown = r.through(revenue, v.until).filter((q) => q.date >= start);
+			const [old, current] = [known(shown).filter((q) => !r.isNewSegment(q)), known(shown).filter(r.isNewSegment)];
+			const list = (qs: readonly Quarter[]) =>
+				listJoin(qs.map((q) => r.describe(q, `RMB ${bn(q.revenue ?? 0)} bn`, q.revenue_confidence)));
+			const gaps = shown.filter((q) => q.revenue === null).map((q) => q.quarter);
+			return [
+				`Column chart of Alibaba's cloud revenue by quarter, through ${r.lastQuarter(shown)}.`,
+				`Old "Cloud" segment: ${list(old)}.`,
+				`After a break, the restated Cloud Intelligence Group segment: ${list(current)}.`,
+				gaps.length > 0 ? `No confirmed figure, left as gaps: ${listJoin(gaps)}.` : '',
+			]
+				.filter(Boolean)
+				.join(' ');
+		},
+	};
+}
+
+export default defineChart({
+	id: 'cloud-revenue',
+	title: 'A bigger segment, not a bigger business',
+	subtitle: 'Alibaba cloud revenue per quarter, RMB bn',
+	datasets: { revenue: r.revenue },
+	table: ({ revenue }) => ({
+		columns: [
+			{ key: 'quarter', label: 'Quarter' },
+			{ key: 'segment', label: 'Segment' },
+			{ key: 'revenue', label: 'Revenue, RMB bn' },
+			{ key: 'confidence', label: 'Confidence' },
+		],
+		rows: revenue
+			.filter((q) => q.date >= start)
+			.map((q) => ({ quarter: q.quarter, segment: q.segment, revenue: q.revenue, confidence: q.revenue_confidence })),
+	}),
+	states: {
+		restated: state({ label: 'The restated segment', until: utc(2023, 7), focus: [utc(2023), utc(2023, 7)] }),
+		'flat-year': state({
+			label: 'A flat year',
+			until: utc(2024, 7),
+			focus: [utc(2023, 10), utc(2024, 7)],
+			gapNote: true,
+		}),
+		'growing-again': state({
+			label: 'Growing again by September 2025',
+			until: utc(2025, 7),
+			focus: [utc(2024, 10), utc(2025, 7)],
+			later: true,
+		}),
+	},
+});
