@@ -1,8 +1,7 @@
 import events from '../data/alibaba-events.ts';
 import { defineChart } from './define-chart.ts';
-import { listJoin } from './format.ts';
-import { fullDate, monthYear, utc } from './shared/dates.ts';
-import { eventList, timeline, type EventStatus, type TimelineEvent } from './shared/timeline.ts';
+import { fullDate, utc } from './shared/dates.ts';
+import { timeline, timelineAlt, type EventStatus, type TimelineEvent } from './shared/timeline.ts';
 
 type Row = (typeof events.rows)[number];
 type Phase = Row['phase'];
@@ -39,21 +38,13 @@ const upTo =
 		return order.indexOf(e.phase) < last ? 'past' : 'hidden';
 	};
 
-const inside = (rows: readonly Row[], [start, end]: readonly [Date, Date]) =>
-	rows.map(toEvent).filter((e) => e.date >= start && e.date <= end);
-
 function phaseState(label: string, focus: readonly Phase[], domain = story) {
 	return {
 		label,
 		plot: ({ events: rows }: { events: readonly Row[] }, width: number) =>
 			timeline(rows.map(toEvent), { width, domain, status: upTo(focus) }),
-		alt: ({ events: rows }: { events: readonly Row[] }) => {
-			const shown = inside(rows, domain).filter((e) => upTo(focus)(e) !== 'hidden');
-			const current = shown.filter((e) => focus.includes(e.phase));
-			return `Timeline of Alibaba events from ${monthYear(domain[0])} to ${monthYear(domain[1])}, ${shown.length} of them shown. Highlighted: ${listJoin(
-				eventList(current, (e) => fullDate(e.date)),
-			)}.`;
-		},
+		alt: ({ events: rows }: { events: readonly Row[] }) =>
+			timelineAlt('Alibaba events', rows.map(toEvent), domain, upTo(focus)),
 	};
 }
 

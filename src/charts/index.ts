@@ -6,6 +6,9 @@ import alibabaTimeline from './alibaba-timeline.ts';
 import cloudRevenueGrowth from './cloud-revenue-growth.ts';
 import cloudRevenue from './cloud-revenue.ts';
 import aiStreak from './ai-streak.ts';
+import chatbotRace from './chatbot-race.ts';
+import qwenReleases from './qwen-releases.ts';
+import bigThreeShare from './big-three-share.ts';
 
 /** Every chart, in gallery order: the one registry the story, embeds, gallery and tests read. */
 export const charts: readonly Chart[] = [
@@ -16,6 +19,9 @@ export const charts: readonly Chart[] = [
 	cloudRevenueGrowth,
 	cloudRevenue,
 	aiStreak,
+	chatbotRace,
+	qwenReleases,
+	bigThreeShare,
 ];
 
 /** Returns the chart with this id, or undefined. */

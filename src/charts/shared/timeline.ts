@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { color, fontSize } from '../theme.ts';
-import { dayMonth, year, yearTicks } from './dates.ts';
+import { listJoin } from '../format.ts';
+import { dayMonth, fullDate, monthYear, yearTicks } from './dates.ts';
 
 /** One event on a timeline. */
 export interface TimelineEvent {
@@ -30,7 +31,8 @@ export interface TimelineOptions<E extends TimelineEvent> {
 /** The spine sits at x = 0 and labels start this many pixels to its right. */
 const spine = 0;
 const labelAt = 30;
-const dateWidth = 60;
+/** Room for the date column: "~29 Jan 2025" when any date carries its year, "~24 Nov" otherwise. */
+const dateWidth = (withYear: boolean): number => (withYear ? 92 : 60);
 
 /**
  * A vertical timeline: each event is a dot at its true date on a time axis (earliest at the top),
@@ -41,11 +43,19 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 	const { width, domain, status, focusColor = () => color.alibaba, rowHeight = 34 } = options;
 	const [start, end] = domain;
 	const inDomain = events.filter((e) => e.date >= start && e.date <= end).toSorted((a, b) => +a.date - +b.date);
-	const margin = { top: 12, bottom: 24, left: 40, right: 8 };
+	// The spine has no axis: a year label beside it would sit level with another event's label.
+	// Instead the first event, and each event in a new year, carries its year in its date.
+	const margin = { top: 12, bottom: 24, left: 12, right: 8 };
 	const height = margin.top + margin.bottom + inDomain.length * rowHeight;
 	const span = +end - +start;
+	const spansYears = yearTicks(domain).length > 0;
 	const rows = inDomain.map((event, i) => ({
 		event,
+		date: `${event.circa ? '~' : ''}${
+			spansYears && (i === 0 || inDomain[i - 1]?.date.getUTCFullYear() !== event.date.getUTCFullYear())
+				? fullDate(event.date)
+				: dayMonth(event.date)
+		}`,
 		status: status(event),
 		slot: new Date(+start + ((i + 0.5) / inDomain.length) * span),
 	}));
@@ -65,9 +75,7 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 			domain: [start, end],
 			reverse: true,
 			label: null,
-			ticks: yearTicks(domain),
-			tickFormat: year,
-			tickSize: 0,
+			axis: null,
 		},
 		marks: [
 			Plot.ruleX([spine], { y1: start, y2: end, stroke: color.muted }),
@@ -89,7 +97,7 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 			Plot.text(shown, {
 				x: labelAt,
 				y: (r) => r.slot,
-				text: (r) => `${r.event.circa ? '~' : ''}${dayMonth(r.event.date)}`,
+				text: (r) => r.date,
 				textAnchor: 'start',
 				dx: 4,
 				fontSize,
@@ -105,7 +113,7 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 						y: (r) => r.slot,
 						text: (r) => `${r.event.label}${mark(r)}`,
 						textAnchor: 'start',
-						dx: 4 + dateWidth,
+						dx: 4 + dateWidth(spansYears),
 						fontSize,
 						fontWeight: status === 'current' ? 'bold' : 'normal',
 						fill: color.ink,
@@ -116,6 +124,29 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 			Plot.text(key, { frameAnchor: 'bottom-right', dy: margin.bottom - 4, fontSize, fill: color.ink }),
 		],
 	};
+}
+
+/** A status by date: events from `from` to `to` are current, earlier ones past, later ones hidden. */
+export const byDate =
+	(from: Date, to: Date = from) =>
+	(event: TimelineEvent): EventStatus =>
+		event.date < from ? 'past' : event.date <= to ? 'current' : 'hidden';
+
+/** A text alternative for a timeline state, from its events: what is shown and what is highlighted. */
+export function timelineAlt<E extends TimelineEvent>(
+	what: string,
+	events: readonly E[],
+	domain: readonly [Date, Date],
+	status: (event: E) => EventStatus,
+): string {
+	const inside = events.filter((e) => e.date >= domain[0] && e.date <= domain[1]);
+	const shown = inside.filter((e) => status(e) !== 'hidden');
+	const current = shown.filter((e) => status(e) === 'current');
+	return `Timeline of ${what} from ${monthYear(domain[0])} to ${monthYear(domain[1])}, ${shown.length} of ${
+		inside.length
+	} events shown. Highlighted: ${listJoin(eventList(current, (e) => fullDate(e.date)))}.${
+		shown.some((e) => e.singleSource) ? ' Events marked with an asterisk come from a single source.' : ''
+	}`;
 }
 
 /** Lists events as prose for a text alternative: "Spin-off cancelled (16 Nov 2023)". */
