@@ -14,7 +14,7 @@ export interface TimelineEvent {
 	readonly singleSource?: boolean;
 }
 
-/** How a state shows an event: not yet (hidden), already told (past), or the focus (current). */
+/** How a state shows an event: still to come (a small dot, no label), already told (past), or the focus (current). */
 export type EventStatus = 'hidden' | 'past' | 'current';
 
 export interface TimelineOptions<E extends TimelineEvent> {
@@ -87,6 +87,11 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 				curve: 'bump-x',
 				stroke: color.muted,
 			}),
+			// Events still to come: small hollow dots on the spine, without labels.
+			Plot.dot(
+				rows.filter((r) => r.status === 'hidden'),
+				{ x: spine, y: (r) => r.event.date, r: 2.5, fill: 'var(--bg-card, white)', stroke: color.muted },
+			),
 			Plot.dot(shown, {
 				x: spine,
 				y: (r) => r.event.date,
