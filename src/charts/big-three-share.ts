@@ -33,6 +33,7 @@ function plot(rows: readonly Quarter[], width: number, focus: Focus): Plot.PlotO
 			domain: rows.map((q) => q.quarter),
 			label: null,
 			tickSize: 0,
+			padding: 0.3,
 			// "Q4 2022" on two lines, so six quarters fit a phone.
 			tickFormat: (q: string) => q.replace(' ', '\n'),
 		},
@@ -41,10 +42,8 @@ function plot(rows: readonly Quarter[], width: number, focus: Focus): Plot.PlotO
 			Plot.barY(known(rows), {
 				x: 'quarter',
 				y: 'share',
-				insetLeft: 6,
-				insetRight: 6,
-				fill: (q: Quarter) => (focus === 'latest' && q !== last ? color.muted : color.ink),
-				fillOpacity: (q: Quarter) => (focus === 'latest' && q !== last ? 0.6 : 1),
+				fill: (q: Quarter) => (focus === 'latest' && q === last ? color.ink : color.muted),
+				fillOpacity: (q: Quarter) => (focus === 'latest' && q !== last ? 0.5 : 1),
 			}),
 			Plot.text(
 				rows.filter((q) => q.share === null),

@@ -30,7 +30,8 @@ const inFocus = (v: View) => (q: Quarter) => q.date >= v.focus[0] && q.date <= v
 function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOptions {
 	const shown = r.through(rows, v.until);
 	const domain: [Date, Date] = [utc(2022), v.later ? utc(2026, 7) : utc(2025)];
-	const y: [number, number] = v.later ? [-5, 40] : [-5, 15];
+	// Headroom above the highest point keeps its label clear of the segment labels along the top.
+	const y: [number, number] = v.later ? [-5, 45] : [-5, 15];
 	const focus = known(shown).filter(inFocus(v));
 	const gaps = shown.filter((q) => q.growth === null);
 	const hasNew = shown.some(r.isNewSegment);
