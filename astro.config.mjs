@@ -21,7 +21,25 @@ export default defineConfig({
 	outDir: process.env.STORY_OUT_DIR ?? here('./dist'),
 	cacheDir: process.env.STORY_CACHE_DIR ?? here('./node_modules/.astro'),
 	integrations: [mdx()],
+	// Chapters are prose, not code: no syntax highlighting (Shiki's inline styles would break the CSP).
+	markdown: { syntaxHighlight: false },
 	devToolbar: { enabled: false },
+	// A strict Content-Security-Policy as a <meta> tag: Astro hashes its scripts and styles; inline
+	// scripts add their own hash (src/components/InlineScript.astro). No 'unsafe-inline' anywhere.
+	// (frame-ancestors cannot be set from a meta tag: embed pages stay frameable by design.)
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+		},
+	},
 	vite: {
 		resolve: { alias: { '~content': contentDir } },
 	},

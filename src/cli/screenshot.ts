@@ -1,5 +1,5 @@
 // Takes phone and desktop screenshots of a page of the running site: npm run screenshot -- <url> [out-prefix]
-import { launchChromium } from '../../tests/helpers/chromium.ts';
+import { launchChromium } from './chromium.ts';
 
 const [url = 'http://localhost:4321/', prefix = 'screenshot'] = process.argv.slice(2);
 const hash = new URL(url).hash;

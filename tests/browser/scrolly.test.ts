@@ -135,6 +135,32 @@ describe.each([
 	});
 });
 
+describe('after a resize or an orientation change', () => {
+	it('re-measures: the trigger line moves with the layout and the chart follows the step under it', async () => {
+		const { page, story, close } = await open('/', desktop);
+		const steps = await story.steps();
+		const target = steps[2]!;
+		await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), target.id);
+		await story.waitForShown(target.shows);
+		// Desktop to phone portrait, then landscape: each time the step under the trigger line is shown.
+		for (const size of [
+			{ width: 390, height: 844 },
+			{ width: 844, height: 390 },
+		]) {
+			await page.setViewportSize(size);
+			const expected = await page.evaluate(() => {
+				const scrolly = document.querySelector('story-scrolly')!;
+				const line = innerHeight * Number.parseFloat(getComputedStyle(scrolly).getPropertyValue('--trigger'));
+				const all = [...scrolly.querySelectorAll<HTMLElement>('.step')];
+				const step = all.findLast((s) => s.getBoundingClientRect().top <= line) ?? all[0]!;
+				return `${step.dataset.chart}/${step.dataset.state}`;
+			});
+			await story.waitForShown(expected);
+		}
+		await close();
+	});
+});
+
 describe('the story without JavaScript', () => {
 	it('shows every step with its own chart state inline, in reading order', async () => {
 		const { page, story, close } = await open('/', { ...phone, javaScriptEnabled: false });
@@ -144,6 +170,18 @@ describe('the story without JavaScript', () => {
 			expect(await figure.isVisible(), step.id).toBe(true);
 			expect(`${await figure.getAttribute('data-chart')}/${await figure.getAttribute('data-state')}`).toBe(step.shows);
 			expect(await page.locator(`#${step.id} .step-figure svg.plot`).filter({ visible: true }).count()).toBe(1);
+		}
+		expect(await page.locator('.scrolly-stage').isVisible()).toBe(false);
+		await close();
+	});
+});
+
+describe('the story in print', () => {
+	it('shows every step with its own chart state inline and hides the sticky stage', async () => {
+		const { page, story, close } = await open('/', desktop);
+		await page.emulateMedia({ media: 'print' });
+		for (const step of await story.steps()) {
+			expect(await page.locator(`#${step.id} .step-figure figure`).isVisible(), step.id).toBe(true);
 		}
 		expect(await page.locator('.scrolly-stage').isVisible()).toBe(false);
 		await close();

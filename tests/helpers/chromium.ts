@@ -1,17 +1,1 @@
-import { chromium, type Browser } from 'playwright-core';
-
-/** The flags every test run uses: no sandbox (root in CI), no network chatter, no GPU. */
-export const chromiumArgs = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--disable-sync',
-];
-
-/** Launches the system Chromium (Debian's package) through playwright-core. */
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-}
+export { chromiumArgs, launchChromium } from '../../src/cli/chromium.ts';

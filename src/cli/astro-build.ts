@@ -1,0 +1,22 @@
+import { spawn } from 'node:child_process';
+
+/** The result of one `astro build`: exit code and everything it printed. */
+export interface BuildResult {
+	readonly code: number;
+	readonly output: string;
+}
+
+/** Runs `astro build` in a child process with the given environment (STORY_ROOT, STORY_CONTENT_DIR, STORY_OUT_DIR …). */
+export function astroBuild(env: Record<string, string>): Promise<BuildResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+			env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+	});
+}
