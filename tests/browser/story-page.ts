@@ -14,8 +14,18 @@ export class StoryPage {
 		});
 	}
 
-	/** Every step, in page order, as id and the chart/state it should show. */
+	/** The steps of the first scrolly section (the one `shown()` watches), as id and the chart/state each shows. */
 	steps(): Promise<{ id: string; shows: string }[]> {
+		return this.page.$eval('story-scrolly', (section) =>
+			[...section.querySelectorAll('.step')].map((s) => ({
+				id: s.id,
+				shows: `${s.getAttribute('data-chart')}/${s.getAttribute('data-state')}`,
+			})),
+		);
+	}
+
+	/** Every step on the page, in every scrolly section, in page order. */
+	allSteps(): Promise<{ id: string; shows: string }[]> {
 		return this.page.$$eval('.step', (steps) =>
 			steps.map((s) => ({ id: s.id, shows: `${s.getAttribute('data-chart')}/${s.getAttribute('data-state')}` })),
 		);
