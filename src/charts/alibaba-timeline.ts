@@ -50,8 +50,8 @@ function phaseState(label: string, focus: readonly Phase[], domain = story) {
 
 export default defineChart({
 	id: 'alibaba-timeline',
-	title: 'Alibaba’s difficult year',
-	subtitle: 'Restructuring, leadership and strategy events, by date',
+	title: 'Alibaba’s cloud business, event by event',
+	subtitle: 'Restructuring, leadership and strategy, by date',
 	datasets: { events },
 	table: ({ events: rows }) => ({
 		columns: [

@@ -90,7 +90,7 @@ function state(v: View) {
 
 export default defineChart({
 	id: 'cloud-revenue',
-	title: 'A bigger segment, not a bigger business',
+	title: 'Cloud revenue, quarter by quarter',
 	subtitle: 'Alibaba cloud revenue per quarter, RMB bn',
 	datasets: { revenue: r.revenue },
 	table: ({ revenue }) => ({
