@@ -1,37 +1,34 @@
 import * as Plot from '@observablehq/plot';
 import { defineChart } from './define-chart.ts';
-import { listJoin } from './format.ts';
 import { utc, yearTicks, year } from './shared/dates.ts';
 import * as r from './shared/revenue.ts';
 import { chartHeight, color, fontSize } from './theme.ts';
 
 type Quarter = r.Quarter;
 
+/**
+ * Options of a state: the later view (chapter 6, to mid-2026 on a taller scale), the 10% line, the
+ * "no confirmed figure" note over gaps in focus, the quarter named in the last label.
+ */
+type Flag = 'later' | 'threshold' | 'gap-note' | 'name-last';
+
 interface View {
-	readonly label: string;
-	/** The last quarter shown (its first day). */
-	readonly until: Date;
-	/** The quarters whose values are written beside their points: from, to (first days). */
+	/** The quarters whose values are labelled (first days); the second is also the last quarter shown. */
 	readonly focus: readonly [Date, Date];
-	/** The later view (chapter 6) draws to mid-2026 on a taller scale. */
-	readonly later?: boolean;
-	/** Draws the 10% line: double-digit growth. */
-	readonly threshold?: boolean;
-	/** Writes "no confirmed figure" over the gaps inside the focus. */
-	readonly gapNote?: boolean;
-	/** Names the quarter in the label of the last focus point. */
-	readonly nameLast?: boolean;
+	readonly flags: readonly Flag[];
 }
 
 const tenPercent = 10;
 const known = (rows: readonly Quarter[]) => rows.filter((q) => q.growth !== null);
 const inFocus = (v: View) => (q: Quarter) => q.date >= v.focus[0] && q.date <= v.focus[1];
+const has = (v: View, flag: Flag) => v.flags.includes(flag);
 
 function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOptions {
-	const shown = r.through(rows, v.until);
-	const domain: [Date, Date] = [utc(2022), v.later ? utc(2026, 7) : utc(2025)];
+	const shown = r.through(rows, v.focus[1]);
+	const [later, threshold, nameLast] = [has(v, 'later'), has(v, 'threshold'), has(v, 'name-last')];
+	const domain: [Date, Date] = [utc(2022), later ? utc(2026, 7) : utc(2025)];
 	// Headroom above the highest point keeps its label clear of the segment labels along the top.
-	const y: [number, number] = v.later ? [-5, 45] : [-5, 15];
+	const y: [number, number] = later ? [-5, 45] : [-5, 15];
 	const focus = known(shown).filter(inFocus(v));
 	const gaps = shown.filter((q) => q.growth === null);
 	const hasNew = shown.some(r.isNewSegment);
@@ -44,23 +41,22 @@ function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOption
 		x: { type: 'utc', domain, ticks: yearTicks(domain), tickFormat: year, label: null },
 		y: {
 			domain: y,
-			ticks: v.later ? [0, 10, 20, 30, 40] : [0, 10],
+			ticks: later ? [0, 10, 20, 30, 40] : [0, 10],
 			tickFormat: (d: number) => `${d}%`,
 			label: null,
 			grid: true,
 		},
 		marks: [
 			r.gapBands(gaps, y),
-			r.gapNote(v.gapNote ? gaps.filter(inFocus(v)) : [], y, domain),
+			r.gapNote(has(v, 'gap-note') ? gaps.filter(inFocus(v)) : [], y, domain),
 			Plot.ruleY([0], { stroke: color.ink }),
-			v.threshold ? Plot.ruleY([tenPercent], { stroke: color.ink, strokeDasharray: '2,3' }) : null,
-			Plot.text(v.threshold ? ['double digits'] : [], {
+			Plot.ruleY(threshold ? [tenPercent] : [], { stroke: color.ink, strokeDasharray: '2,3' }),
+			Plot.text(threshold ? ['double digits'] : [], {
 				x: domain[1],
 				y: tenPercent,
 				dy: -8,
 				textAnchor: 'end',
 				fontSize,
-				fill: color.ink,
 			}),
 			...r.segmentLabels(rows, y, hasNew, r.roomBeforeBreak(rows, domain, width - 52)),
 			// One line per segment: the two are never joined, and gaps break the line.
@@ -82,11 +78,11 @@ function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOption
 			Plot.text(focus, {
 				x: (q: Quarter) => r.midQuarter(q.date),
 				y: 'growth',
-				text: (q: Quarter) => `${v.nameLast && q === focus.at(-1) ? `${q.quarter} ` : ''}${r.signed(q.growth ?? 0)}`,
+				text: (q: Quarter) => `${nameLast && q === focus.at(-1) ? `${q.quarter} ` : ''}${r.signed(q.growth ?? 0)}`,
 				// The named last quarter is labelled on its left, the others above their points.
-				textAnchor: v.nameLast ? 'end' : 'middle',
-				dx: v.nameLast ? -9 : 0,
-				dy: v.nameLast ? 0 : -13,
+				textAnchor: nameLast ? 'end' : 'middle',
+				dx: nameLast ? -9 : 0,
+				dy: nameLast ? 0 : -13,
 				fontSize,
 				fontWeight: 'bold',
 				fill: color.ink,
@@ -96,29 +92,18 @@ function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOption
 	};
 }
 
-const describeGrowth = (rows: readonly Quarter[]) =>
-	listJoin(known(rows).map((q) => r.describe(q, r.signed(q.growth ?? 0), q.growth_confidence)));
-
-function state(v: View) {
+function state(label: string, focus: View['focus'], ...flags: Flag[]) {
+	const v: View = { focus, flags };
 	return {
-		label: v.label,
+		label,
 		plot: ({ revenue }: { revenue: readonly Quarter[] }, width: number) => plot(revenue, width, v),
-		alt: ({ revenue }: { revenue: readonly Quarter[] }) => {
-			const shown = r.through(revenue, v.until);
-			const [old, current] = [shown.filter((q) => !r.isNewSegment(q)), shown.filter(r.isNewSegment)];
-			const gaps = shown.filter((q) => q.growth === null).map((q) => q.quarter);
-			return [
-				`Growth of Alibaba's cloud revenue year on year, by quarter, through ${r.lastQuarter(shown)}.`,
-				`Old "Cloud" segment: ${describeGrowth(old)}.`,
-				current.length > 0
-					? `After a break for the new Cloud Intelligence Group segment: ${describeGrowth(current)}.`
-					: '',
-				gaps.length > 0 ? `No confirmed figure, left as gaps: ${listJoin(gaps)}.` : '',
-				v.threshold ? `A line marks ${tenPercent}% growth, the start of double digits.` : '',
-			]
-				.filter(Boolean)
-				.join(' ');
-		},
+		alt: ({ revenue }: { revenue: readonly Quarter[] }) =>
+			`${r.seriesAlt(
+				"Growth of Alibaba's cloud revenue year on year, by quarter",
+				r.through(revenue, focus[1]),
+				(q) => (q.growth === null ? null : r.signed(q.growth)),
+				(q) => q.growth_confidence,
+			)}${flags.includes('threshold') ? ` A line marks ${tenPercent}% growth, the start of double digits.` : ''}`,
 	};
 }
 
@@ -134,54 +119,20 @@ export default defineChart({
 			{ key: 'growth', label: 'Growth, % year on year' },
 			{ key: 'confidence', label: 'Confidence' },
 		],
-		rows: revenue.map((q) => ({
-			quarter: q.quarter,
-			segment: q.segment,
-			growth: q.growth,
-			confidence: q.growth_confidence,
+		rows: revenue.map(({ quarter, segment, growth, growth_confidence: confidence }) => ({
+			quarter,
+			segment,
+			growth,
+			confidence,
 		})),
 	}),
 	states: {
-		'old-segment': state({ label: 'The old segment slows', until: utc(2023), focus: [utc(2022), utc(2023)] }),
-		'segment-break': state({
-			label: 'The break: a new segment',
-			until: utc(2023, 7),
-			focus: [utc(2023, 4), utc(2023, 7)],
-		}),
-		'missing-quarters': state({
-			label: 'Two quarters without a figure',
-			until: utc(2024),
-			focus: [utc(2023, 10), utc(2024)],
-			gapNote: true,
-		}),
-		'short-of-double-digits': state({
-			label: 'Still short of double digits',
-			until: utc(2024, 7),
-			focus: [utc(2024, 4), utc(2024, 7)],
-			threshold: true,
-		}),
-		'promise-kept': state({
-			label: 'Double digits reached',
-			until: utc(2025),
-			focus: [utc(2024, 10), utc(2025)],
-			later: true,
-			threshold: true,
-		}),
-		're-acceleration': state({
-			label: 'Growth accelerates in 2025',
-			until: utc(2025, 7),
-			focus: [utc(2025, 4), utc(2025, 7)],
-			later: true,
-			threshold: true,
-		}),
-		'mar-2026': state({
-			label: 'The March 2026 quarter',
-			until: utc(2026),
-			focus: [utc(2025, 10), utc(2026)],
-			later: true,
-			threshold: true,
-			gapNote: true,
-			nameLast: true,
-		}),
+		'old-segment': state('The old segment slows', [utc(2022), utc(2023)]),
+		'segment-break': state('The break: a new segment', [utc(2023, 4), utc(2023, 7)]),
+		'missing-quarters': state('Two quarters without a figure', [utc(2023, 10), utc(2024)], 'gap-note'),
+		'short-of-double-digits': state('Still short of double digits', [utc(2024, 4), utc(2024, 7)], 'threshold'),
+		'promise-kept': state('Double digits reached', [utc(2024, 10), utc(2025)], 'later', 'threshold'),
+		're-acceleration': state('Growth accelerates in 2025', [utc(2025, 4), utc(2025, 7)], 'later', 'threshold'),
+		'mar-2026': state('January–March 2026', [utc(2025, 10), utc(2026)], 'later', 'threshold', 'gap-note', 'name-last'),
 	},
 });

@@ -1,21 +1,18 @@
 import * as Plot from '@observablehq/plot';
 import { defineChart } from './define-chart.ts';
-import { listJoin } from './format.ts';
 import { quarterEnd, utc, year, yearTicks } from './shared/dates.ts';
 import * as r from './shared/revenue.ts';
 import { chartHeight, color, fontSize } from './theme.ts';
 
 type Quarter = r.Quarter;
 
+/** Options of a state: the later view (chapter 6, drawn to 2026), and the note over gaps in focus. */
+type Flag = 'later' | 'gap-note';
+
 interface View {
-	readonly label: string;
-	/** The last quarter shown (its first day). */
-	readonly until: Date;
-	/** Quarters whose values are written on their bars: from, to (first days). */
+	/** Quarters whose values are written on their bars (first days); the second is also the last shown. */
 	readonly focus: readonly [Date, Date];
-	/** The later view (chapter 6) draws to mid-2026. */
-	readonly later?: boolean;
-	readonly gapNote?: boolean;
+	readonly flags: readonly Flag[];
 }
 
 const y: [number, number] = [0, 45];
@@ -27,8 +24,8 @@ const hollow = (q: Quarter) => q.revenue_confidence === 'one source';
 const inFocus = (v: View) => (q: Quarter) => q.date >= v.focus[0] && q.date <= v.focus[1];
 
 function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOptions {
-	const shown = r.through(rows, v.until).filter((q) => q.date >= start);
-	const domain: [Date, Date] = [start, v.later ? utc(2026) : utc(2024, 10)];
+	const shown = r.through(rows, v.focus[1]).filter((q) => q.date >= start);
+	const domain: [Date, Date] = [start, v.flags.includes('later') ? utc(2026) : utc(2024, 10)];
 	const margin = { left: 40, right: 12 };
 	const gaps = shown.filter((q) => q.revenue === null);
 	return {
@@ -59,32 +56,24 @@ function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOption
 				fill: color.ink,
 			}),
 			Plot.ruleY([0], { stroke: color.ink }),
-			r.gapNote(v.gapNote ? gaps.filter(inFocus(v)) : [], y, domain, 'top'),
+			r.gapNote(v.flags.includes('gap-note') ? gaps.filter(inFocus(v)) : [], y, domain, 'top'),
 			...r.segmentLabels(rows, y, true, r.roomBeforeBreak(rows, domain, width - margin.left - margin.right)),
 			r.singleSourceKey(known(shown).some(hollow)),
 		],
 	};
 }
 
-function state(v: View) {
+function state(label: string, focus: View['focus'], ...flags: Flag[]) {
 	return {
-		label: v.label,
-		plot: ({ revenue }: { revenue: readonly Quarter[] }, width: number) => plot(revenue, width, v),
-		alt: ({ revenue }: { revenue: readonly Quarter[] }) => {
-			const shown = r.through(revenue, v.until).filter((q) => q.date >= start);
-			const [old, current] = [known(shown).filter((q) => !r.isNewSegment(q)), known(shown).filter(r.isNewSegment)];
-			const list = (qs: readonly Quarter[]) =>
-				listJoin(qs.map((q) => r.describe(q, `RMB ${bn(q.revenue ?? 0)} bn`, q.revenue_confidence)));
-			const gaps = shown.filter((q) => q.revenue === null).map((q) => q.quarter);
-			return [
-				`Column chart of Alibaba's cloud revenue by quarter, through ${r.lastQuarter(shown)}.`,
-				`Old "Cloud" segment: ${list(old)}.`,
-				`After a break, the restated Cloud Intelligence Group segment: ${list(current)}.`,
-				gaps.length > 0 ? `No confirmed figure, left as gaps: ${listJoin(gaps)}.` : '',
-			]
-				.filter(Boolean)
-				.join(' ');
-		},
+		label,
+		plot: ({ revenue }: { revenue: readonly Quarter[] }, width: number) => plot(revenue, width, { focus, flags }),
+		alt: ({ revenue }: { revenue: readonly Quarter[] }) =>
+			r.seriesAlt(
+				"Column chart of Alibaba's cloud revenue by quarter",
+				r.through(revenue, focus[1]).filter((q) => q.date >= start),
+				(q) => (q.revenue === null ? null : `RMB ${bn(q.revenue)} bn`),
+				(q) => q.revenue_confidence,
+			),
 	};
 }
 
@@ -105,18 +94,8 @@ export default defineChart({
 			.map((q) => ({ quarter: q.quarter, segment: q.segment, revenue: q.revenue, confidence: q.revenue_confidence })),
 	}),
 	states: {
-		restated: state({ label: 'The restated segment', until: utc(2023, 7), focus: [utc(2023), utc(2023, 7)] }),
-		'flat-year': state({
-			label: 'A flat year',
-			until: utc(2024, 7),
-			focus: [utc(2023, 10), utc(2024, 7)],
-			gapNote: true,
-		}),
-		'growing-again': state({
-			label: 'Growing again by September 2025',
-			until: utc(2025, 7),
-			focus: [utc(2024, 10), utc(2025, 7)],
-			later: true,
-		}),
+		restated: state('The restated segment', [utc(2023), utc(2023, 7)]),
+		'flat-year': state('A flat year', [utc(2023, 10), utc(2024, 7)], 'gap-note'),
+		'growing-again': state('Growing again by September 2025', [utc(2024, 10), utc(2025, 7)], 'later'),
 	},
 });

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import revenue from '../../data/alibaba-cloud-revenue.ts';
+import { listJoin } from '../format.ts';
 import { color, fontSize } from '../theme.ts';
 import { midQuarter, quarterEnd } from './dates.ts';
 
@@ -113,5 +114,29 @@ export const singleSourceKey = (shown: boolean) =>
 		fontSize,
 		fill: color.ink,
 	});
+
+/**
+ * A text alternative for a revenue chart state: the values of each segment, then the gaps, from the
+ * rows shown. `value` returns a quarter's figure as text, or null where it has none.
+ */
+export function seriesAlt(
+	opening: string,
+	shown: readonly Quarter[],
+	value: (q: Quarter) => string | null,
+	confidence: (q: Quarter) => Confidence,
+): string {
+	const list = (qs: readonly Quarter[]) =>
+		listJoin(qs.flatMap((q) => (value(q) === null ? [] : [describe(q, value(q) ?? '', confidence(q))])));
+	const [old, current] = [shown.filter((q) => !isNewSegment(q)), shown.filter(isNewSegment)];
+	const gaps = shown.filter((q) => value(q) === null).map((q) => q.quarter);
+	return [
+		`${opening}, through ${lastQuarter(shown)}.`,
+		`Old "Cloud" segment: ${list(old)}.`,
+		current.length > 0 ? `After a break, the restated Cloud Intelligence Group segment: ${list(current)}.` : '',
+		gaps.length > 0 ? `No confirmed figure, left as gaps: ${listJoin(gaps)}.` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+}
 
 export { midQuarter, revenue };
