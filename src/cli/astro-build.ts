@@ -6,11 +6,16 @@ export interface BuildResult {
 	readonly output: string;
 }
 
+// Vitest copies its own import.meta.env into process.env (BASE_URL "/", MODE "test", DEV "1" …); a
+// child build would inherit them and Vite would take them over the config's (BASE_PATH was ignored).
+const vitestEnv = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
+const inherited = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestEnv.includes(key)));
+
 /** Runs `astro build` in a child process with the given environment (STORY_ROOT, STORY_CONTENT_DIR, STORY_OUT_DIR …). */
 export function astroBuild(env: Record<string, string>): Promise<BuildResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-			env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+			env: { ...inherited(), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';

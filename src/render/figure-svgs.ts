@@ -9,11 +9,17 @@ export interface SizedSvg {
 }
 
 /**
- * Returns a state's SVG at every render width, with ids made unique for this place on the page
- * (one state may be shown twice on a page) and the SVG labelled by the figure's title and description.
+ * Returns a state's SVG at every render width (the story's, unless others are given), with ids made
+ * unique for this place on the page (one state may be shown twice on a page) and the SVG labelled by
+ * the figure's title and description.
  */
-export function figureSvgs(chart: Chart, state: string, uid: string): SizedSvg[] {
-	return widths.map((width) => {
+export function figureSvgs(
+	chart: Chart,
+	state: string,
+	uid: string,
+	renderWidths: readonly number[] = widths,
+): SizedSvg[] {
+	return renderWidths.map((width) => {
 		const renderPrefix = `${chart.id}-${state}-${width}-`;
 		const svg = renderSvg(chart, state, width)
 			.replaceAll(renderPrefix, `${uid}-${width}-`)

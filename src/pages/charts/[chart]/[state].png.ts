@@ -1,0 +1,9 @@
+/** /charts/<chart>/<state>.png: the state as a PNG at twice its CSS size, rendered at build time. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { chartStatePaths, type PublishedState } from '../../embed/_published.ts';
+import { downloadPng } from '../_downloads.ts';
+
+export const getStaticPaths = (() => chartStatePaths()) satisfies GetStaticPaths;
+
+export const GET: APIRoute<PublishedState> = ({ props: { chart, state } }) =>
+	new Response(downloadPng(chart, state).png, { headers: { 'Content-Type': 'image/png' } });

@@ -1,0 +1,34 @@
+/**
+ * The addresses of everything published for journalists, relative to the site's base path. Other
+ * pages rely on them (og:image on story pages points at the PNGs): change them nowhere else.
+ */
+export const embedUrls = {
+	/** The embed page: just the figure, for an iframe. */
+	embed: (chart: string, state: string) => `embed/${chart}/${state}/`,
+	/** The gallery of every chart and state, with embed codes and downloads. */
+	gallery: () => 'charts/',
+	/** A chart state's anchor in the gallery. */
+	galleryEntry: (chart: string, state: string) => `charts/#${chart}--${state}`,
+	svg: (chart: string, state: string) => `charts/${chart}/${state}.svg`,
+	png: (chart: string, state: string) => `charts/${chart}/${state}.png`,
+	csv: (chart: string, state: string) => `charts/${chart}/${state}.csv`,
+	oembed: (chart: string, state: string) => `oembed/${chart}/${state}.json`,
+	/** The parent loader script host pages include. */
+	loader: () => 'embed.js',
+} as const;
+
+/** Turns base-relative paths into the links pages use and the absolute URLs embed codes need. */
+export interface SiteAddress {
+	/** `/base/path`: for links inside our own pages. */
+	local(path: string): string;
+	/** `https://site/base/path`: for embed codes, oEmbed and og:image, which are read elsewhere. */
+	absolute(path: string): string;
+}
+
+/** Makes a SiteAddress from Astro's `site` (SITE_URL) and `import.meta.env.BASE_URL` (BASE_PATH). */
+export function siteAddress(site: URL | string | undefined, baseUrl: string): SiteAddress {
+	const base = `/${baseUrl.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+	const origin = new URL(site ?? 'http://localhost:4321');
+	const local = (path: string) => `${base}${path.replace(/^\/+/, '')}`;
+	return { local, absolute: (path) => new URL(local(path), origin).href };
+}

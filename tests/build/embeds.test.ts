@@ -1,0 +1,247 @@
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, inflateSync } from 'node:zlib';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import { charts } from '../../src/charts/index.ts';
+import { parseCsv, type Columns } from '../../src/data/define-dataset.ts';
+import { embedDefaultWidth, embedWidths } from '../../src/render/embed-size.ts';
+import { embedUrls } from '../../src/render/embed-urls.ts';
+import { readPalettes } from '../../src/render/palette.ts';
+import { pngScale } from '../../src/render/render-png.ts';
+import { astroBuild } from '../helpers/astro-build.ts';
+import { page } from '../helpers/built-site.ts';
+
+const siteDir = inject('siteDir');
+// The test build's public address (astro.config.mjs: SITE_URL, default) and base path (BASE_PATH, default).
+const site = 'http://localhost:4321/';
+const states = charts.flatMap((chart) => chart.stateNames.map((state) => ({ chart, state })));
+const story = page(siteDir, '');
+const read = (path: string) => readFileSync(join(siteDir, path));
+
+/** Decodes a PNG far enough to prove it is whole: signature, size, and pixel data of the right length. */
+function decodePng(bytes: Buffer): { width: number; height: number } {
+	expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+	const width = bytes.readUInt32BE(16);
+	const height = bytes.readUInt32BE(20);
+	const [bitDepth, colourType] = [bytes[24], bytes[25]];
+	const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colourType!]!;
+	const chunks: Buffer[] = [];
+	for (let at = 8; at < bytes.length;) {
+		const length = bytes.readUInt32BE(at);
+		const type = bytes.toString('latin1', at + 4, at + 8);
+		if (type === 'IDAT') chunks.push(bytes.subarray(at + 8, at + 8 + length));
+		at += 12 + length;
+	}
+	const pixels = inflateSync(Buffer.concat(chunks));
+	expect(pixels.length).toBe(height * (1 + (width * channels * bitDepth!) / 8));
+	return { width, height };
+}
+
+describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
+	const path = embedUrls.embed(chart.id, state);
+	const embed = page(siteDir, path);
+	const html = read(join(path, 'index.html')).toString();
+
+	it('is only the figure: title, chart at every embed width, text alternative, table, source, credit, links', () => {
+		const figure = embed.querySelector(`main figure.figure[data-chart="${chart.id}"][data-state="${state}"]`)!;
+		expect(figure).not.toBeNull();
+		expect(figure.querySelector('.figure-title')?.textContent).toBe(chart.title);
+		const widths = [...figure.querySelectorAll('.figure-svg')].map((el) => Number(el.getAttribute('data-width')));
+		expect(widths).toEqual([...embedWidths]);
+		expect(figure.querySelectorAll('svg.plot')).toHaveLength(embedWidths.length);
+		expect(embed.getElementById('embed-desc')?.textContent).toBe(chart.alt(state));
+		expect(figure.querySelectorAll('table tbody tr')).toHaveLength(chart.table(state).rows.length);
+		expect(figure.querySelector('.figure-source')?.textContent).toMatch(/Source/);
+		expect(figure.querySelector('.embed-credit')?.textContent).toMatch(/Chart: /);
+		const data = figure.querySelector('.embed-credit a[download]')?.getAttribute('href');
+		expect(data).toBe(`/${embedUrls.csv(chart.id, state)}`);
+		expect(embed.querySelector('nav, header, footer, .site-header')).toBeNull();
+	});
+
+	it('links back to the first story step that shows this state, or to the gallery when none does', () => {
+		const links = [...embed.querySelectorAll('.embed-credit a')].map((a) => a.getAttribute('href')!);
+		const back = links.find((href) => !href.endsWith('.csv'))!;
+		const step = [...story.querySelectorAll(`.step[data-chart="${chart.id}"][data-state="${state}"]`)][0];
+		if (step) expect(back).toBe(`/#${step.id}`);
+		else expect(back).toBe(`/${embedUrls.galleryEntry(chart.id, state)}`);
+		if (!step) expect(page(siteDir, 'charts/').getElementById(`${chart.id}--${state}`)).not.toBeNull();
+	});
+
+	it('carries no scroll runtime and no external script: one small inline script', () => {
+		expect(embed.querySelectorAll('script[src]')).toHaveLength(0);
+		expect(embed.querySelector('story-scrolly')).toBeNull();
+		const scripts = [...embed.querySelectorAll('script')].map((s) => s.textContent ?? '');
+		expect(scripts).toHaveLength(1);
+		expect(scripts[0]).not.toMatch(/scrollama|IntersectionObserver|observablehq/);
+		expect(scripts[0]!.length).toBeLessThan(3000);
+		// Everything it needs is in the HTML: no fetch at run time (a sandboxed iframe could not make one).
+		expect(html).not.toMatch(/fetch\(|XMLHttpRequest|import\(/);
+		expect(brotliCompressSync(html).length).toBeLessThan(8_000);
+	});
+
+	it('declares light and dark, and has the theme overrides for ?theme=', () => {
+		expect(embed.querySelector('meta[name="color-scheme"]')?.getAttribute('content')).toBe('light dark');
+		const css = [...embed.querySelectorAll('style')].map((s) => s.textContent).join('\n');
+		const { light, dark } = readPalettes();
+		expect(css).toContain(`:root[data-theme=dark]{color-scheme:dark;`);
+		expect(css).toContain(`--c-alibaba:${dark['--c-alibaba']}`);
+		expect(css).toContain(`--c-alibaba:${light['--c-alibaba']}`);
+	});
+
+	it('has oEmbed discovery early in <head>, og:image pointing at its PNG', () => {
+		const oembed = `${site}${embedUrls.oembed(chart.id, state)}`;
+		const link = embed.querySelector('head link[rel="alternate"][type="application/json+oembed"]');
+		expect(link?.getAttribute('href')).toBe(oembed);
+		expect(html.indexOf('application/json+oembed')).toBeLessThan(400);
+		const png = `${site}${embedUrls.png(chart.id, state)}`;
+		expect(embed.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(png);
+		const { width, height } = decodePng(read(embedUrls.png(chart.id, state)));
+		expect(embed.querySelector('meta[property="og:image:width"]')?.getAttribute('content')).toBe(String(width));
+		expect(embed.querySelector('meta[property="og:image:height"]')?.getAttribute('content')).toBe(String(height));
+	});
+
+	it('has an oEmbed JSON: valid, type rich, an iframe of this embed, and the PNG as thumbnail', () => {
+		const json = JSON.parse(read(embedUrls.oembed(chart.id, state)).toString()) as Record<string, unknown>;
+		expect(json).toMatchObject({
+			version: '1.0',
+			type: 'rich',
+			provider_name: expect.any(String),
+			provider_url: site,
+			title: `${chart.title}: ${chart.label(state)}`,
+			width: embedDefaultWidth,
+			thumbnail_url: `${site}${embedUrls.png(chart.id, state)}`,
+		});
+		const iframe = page(siteDir, 'charts/').createElement('div');
+		iframe.innerHTML = json.html as string;
+		const frame = iframe.querySelector('iframe')!;
+		expect(frame.getAttribute('src')).toBe(`${site}${path}`);
+		expect(frame.getAttribute('title')).toBe(json.title);
+		expect(frame.getAttribute('height')).toBe(String(json.height));
+		expect(json.height).toBeGreaterThan(300);
+		const png = decodePng(read(embedUrls.png(chart.id, state)));
+		expect([json.thumbnail_width, json.thumbnail_height]).toEqual([png.width, png.height]);
+	});
+
+	it('has a PNG at twice the size of its SVG download, which is self-contained', () => {
+		const svg = read(embedUrls.svg(chart.id, state)).toString();
+		const [, width, height] = /^<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg) ?? [];
+		expect(decodePng(read(embedUrls.png(chart.id, state)))).toEqual({
+			width: Number(width) * pngScale,
+			height: Number(height) * pngScale,
+		});
+		// No CSS variables or currentColor left: it must look the same opened alone or in a layout program.
+		expect(svg).not.toMatch(/var\(--|currentColor/);
+		expect(svg).toContain('<style>svg.plot{');
+		expect(svg).toContain(`<title id="title">${chart.title.replace('&', '&amp;')}`);
+		expect(svg).toContain(`fill="${readPalettes().light['--ink']}"`);
+		// Well-formed enough for resvg (a strict XML parser) to read it at the declared size.
+		expect(new Resvg(svg).width).toBe(Number(width));
+	});
+
+	it('has a CSV of exactly the rows the state shows, in the dataset’s own columns and values', () => {
+		const table = chart.table(state);
+		const csv = read(embedUrls.csv(chart.id, state)).toString();
+		const source = chart.datasets.find((d) => table.columns.every((c) => c.key in d.columns));
+		expect(source, 'a dataset with every column of the table').toBeDefined();
+		const columns = Object.fromEntries(table.columns.map((c) => [c.key, source!.columns[c.key]!])) as Columns;
+		const rows = parseCsv(csv, columns, 'download.csv');
+		expect(csv.split('\n')[0]).toBe(table.columns.map((c) => c.key).join(','));
+		expect(rows).toEqual(table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, row[c.key]]))));
+		for (const row of rows) {
+			const match = source!.rows.find((r) => table.columns.every((c) => r[c.key] === row[c.key]));
+			expect(match, JSON.stringify(row)).toBeDefined();
+		}
+	});
+});
+
+describe('the gallery, /charts/', () => {
+	const gallery = page(siteDir, 'charts/');
+
+	it('shows every chart state with its three embed codes and its downloads, all of which exist', () => {
+		for (const { chart, state } of states) {
+			const entry = gallery.getElementById(`${chart.id}--${state}`)!;
+			expect(entry, `${chart.id}--${state}`).not.toBeNull();
+			expect(entry.querySelector(`figure[data-chart="${chart.id}"][data-state="${state}"]`)).not.toBeNull();
+			const codes = [...entry.querySelectorAll('pre code')].map((c) => c.textContent ?? '');
+			expect(codes).toHaveLength(3);
+			const [responsive, iframe, url] = codes as [string, string, string];
+			const embed = `${site}${embedUrls.embed(chart.id, state)}`;
+			expect(responsive).toContain(`data-story-embed="${embed}"`);
+			expect(responsive).toContain(`<script async src="${site}embed.js"></script>`);
+			expect(responsive).toContain(`<noscript><img src="${site}${embedUrls.png(chart.id, state)}"`);
+			expect(iframe).toMatch(new RegExp(`^<iframe src="${embed}" title="[^"]+" width="100%" height="\\d+"`));
+			expect(url).toBe(embed);
+			expect(entry.querySelectorAll('button[data-copy]')).toHaveLength(3);
+			const downloads = [...entry.querySelectorAll('.downloads a')].map((a) => a.getAttribute('href')!);
+			expect(downloads).toEqual(['svg', 'png', 'csv'].map((ext) => `/charts/${chart.id}/${state}.${ext}`));
+			for (const href of downloads) expect(existsSync(join(siteDir, href))).toBe(true);
+		}
+	});
+
+	it('has copy buttons that point at their code', () => {
+		for (const button of gallery.querySelectorAll('button[data-copy]')) {
+			expect(gallery.getElementById(button.getAttribute('data-copy')!)?.tagName).toBe('CODE');
+		}
+	});
+});
+
+describe('/embed.js', () => {
+	it('is a small, stable, unhashed classic script without Plot or d3', () => {
+		const code = read('embed.js').toString();
+		expect(code.length).toBeLessThan(4_000);
+		expect(brotliCompressSync(code).length).toBeLessThan(1_500);
+		expect(code).not.toMatch(/^import |^export |observablehq|scaleLinear/m);
+		expect(code).toContain('story-embed:height');
+	});
+});
+
+describe('under a base path and a public address', () => {
+	const root = resolve('tests/.tmp/embeds-base');
+	const out = join(root, 'dist');
+	const publicSite = 'https://news.example.org';
+	const base = '/projects/cloud/';
+	const absolute = `${publicSite}${base}`;
+
+	beforeAll(async () => {
+		rmSync(root, { recursive: true, force: true });
+		cpSync('content', join(root, 'content'), { recursive: true });
+		const { code, output } = await astroBuild({
+			SITE_URL: publicSite,
+			BASE_PATH: base,
+			STORY_ROOT: root,
+			STORY_CONTENT_DIR: join(root, 'content'),
+			STORY_OUT_DIR: out,
+			STORY_CACHE_DIR: join(root, 'cache'),
+		});
+		expect(code, output).toBe(0);
+	});
+
+	it('makes embed codes, oEmbed and og:image absolute with the base, and page links local with the base', () => {
+		const { chart, state } = states[0]!;
+		const embed = page(out, embedUrls.embed(chart.id, state));
+		expect(embed.querySelector('link[type="application/json+oembed"]')?.getAttribute('href')).toBe(
+			`${absolute}${embedUrls.oembed(chart.id, state)}`,
+		);
+		expect(embed.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(
+			`${absolute}${embedUrls.png(chart.id, state)}`,
+		);
+		const links = [...embed.querySelectorAll('.embed-credit a')].map((a) => a.getAttribute('href'));
+		expect(links[0]).toBe(`${base}${embedUrls.csv(chart.id, state)}`);
+		expect(links[1]).toMatch(new RegExp(`^${base}#`));
+
+		const json = JSON.parse(readFileSync(join(out, embedUrls.oembed(chart.id, state)), 'utf8'));
+		expect(json.html).toContain(`src="${absolute}${embedUrls.embed(chart.id, state)}"`);
+		expect(json.thumbnail_url).toBe(`${absolute}${embedUrls.png(chart.id, state)}`);
+		expect(json.provider_url).toBe(absolute);
+
+		const gallery = page(out, 'charts/');
+		const codes = [...gallery.querySelectorAll('pre code')].map((c) => c.textContent).join('\n');
+		expect(codes).toContain(`<script async src="${absolute}embed.js"></script>`);
+		expect(codes).not.toContain('localhost');
+		const download = gallery.querySelector('.downloads a')?.getAttribute('href');
+		expect(download?.startsWith(`${base}charts/`)).toBe(true);
+		expect(existsSync(join(out, 'embed.js'))).toBe(true);
+		expect(readFileSync(join(out, embedUrls.svg(chart.id, state)), 'utf8')).toContain(absolute);
+	});
+});
