@@ -1,9 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import streak from '../data/alibaba-ai-streak.ts';
-import { defineChart } from './define-chart.ts';
+import { defineChart, type DataTable } from './define-chart.ts';
 import { listJoin, ordinal } from './format.ts';
 import { midQuarter, quarterEnd, utc, year, yearTicks } from './shared/dates.ts';
 import { chartHeight, color, fontSize } from './theme.ts';
+import { paper } from './shared/paper.ts';
 
 type Quarter = (typeof streak.rows)[number];
 
@@ -35,7 +36,7 @@ function plot(rows: readonly Quarter[], width: number, shownFrom: number, shownT
 					x2: (q: Quarter) => quarterEnd(q.date),
 					y: 'streak',
 					inset: 2,
-					fill: (q: Quarter) => (q.confidence === 'confirmed' ? color.alibaba : 'var(--bg-card, white)'),
+					fill: (q: Quarter) => (q.confidence === 'confirmed' ? color.alibaba : paper),
 					stroke: color.alibaba,
 					strokeWidth: 2,
 				},
@@ -48,7 +49,7 @@ function plot(rows: readonly Quarter[], width: number, shownFrom: number, shownT
 					x2: (q: Quarter) => quarterEnd(q.date),
 					y: 'streak',
 					inset: 2,
-					fill: 'var(--bg-card, white)',
+					fill: paper,
 					stroke: color.alibaba,
 					strokeWidth: 2,
 					strokeDasharray: '3,3',
@@ -68,6 +69,16 @@ function plot(rows: readonly Quarter[], width: number, shownFrom: number, shownT
 		],
 	};
 }
+
+/** The quarters a state shows, in the dataset's own columns. */
+const streakTable = (rows: readonly Quarter[]): DataTable => ({
+	columns: [
+		{ key: 'quarter', label: 'Quarter' },
+		{ key: 'streak', label: 'Quarters in a row' },
+		{ key: 'confidence', label: 'Confidence' },
+	],
+	rows: rows.map(({ quarter, streak: n, confidence }) => ({ quarter, streak: n, confidence })),
+});
 
 const byStreak = (rows: readonly Quarter[], n: number): Quarter => {
 	const row = rows.find((q) => q.streak === n);
@@ -95,6 +106,8 @@ function state(label: string, from: number, to: number) {
 				.filter(Boolean)
 				.join(' ');
 		},
+		table: ({ streak: rows }: { streak: readonly Quarter[] }) =>
+			streakTable(rows.filter((q) => q.streak >= from && q.streak <= to)),
 	};
 }
 
@@ -103,14 +116,7 @@ export default defineChart({
 	title: 'Quarter after quarter of triple-digit AI growth',
 	subtitle: 'Consecutive quarters in which Alibaba’s AI-related product revenue at least doubled',
 	datasets: { streak },
-	table: ({ streak: rows }) => ({
-		columns: [
-			{ key: 'quarter', label: 'Quarter' },
-			{ key: 'streak', label: 'Quarters in a row' },
-			{ key: 'confidence', label: 'Confidence' },
-		],
-		rows: rows.map(({ quarter, streak: n, confidence }) => ({ quarter, streak: n, confidence })),
-	}),
+	table: ({ streak: rows }) => streakTable(rows),
 	states: {
 		'fifth-quarter': state('The fifth quarter in a row', 5, 5),
 		'counted-back': state('Counted back to July–September 2023', 1, 5),

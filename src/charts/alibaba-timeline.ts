@@ -1,7 +1,7 @@
 import events from '../data/alibaba-events.ts';
 import { defineChart } from './define-chart.ts';
-import { fullDate, utc } from './shared/dates.ts';
-import { timeline, timelineAlt, type EventStatus, type TimelineEvent } from './shared/timeline.ts';
+import { isCirca, utc } from './shared/dates.ts';
+import { eventTable, timeline, timelineAlt, type EventStatus, type TimelineEvent } from './shared/timeline.ts';
 
 type Row = (typeof events.rows)[number];
 type Phase = Row['phase'];
@@ -24,7 +24,7 @@ const later: readonly [Date, Date] = [utc(2022, 12), utc(2025, 12, 31)];
 const toEvent = (r: Row): Event => ({
 	date: r.date,
 	label: r.event,
-	circa: r.circa === 'about',
+	circa: isCirca(r.when),
 	singleSource: r.confidence === 'one source',
 	phase: r.phase,
 });
@@ -45,6 +45,7 @@ function phaseState(label: string, focus: readonly Phase[], domain = story) {
 			timeline(rows.map(toEvent), { width, domain, status: upTo(focus) }),
 		alt: ({ events: rows }: { events: readonly Row[] }) =>
 			timelineAlt('Alibaba events', rows.map(toEvent), domain, upTo(focus)),
+		table: ({ events: rows }: { events: readonly Row[] }) => eventTable(rows, 'event', 'Event', domain),
 	};
 }
 
@@ -53,18 +54,7 @@ export default defineChart({
 	title: 'Alibaba’s cloud business, event by event',
 	subtitle: 'Restructuring, leadership and strategy, by date',
 	datasets: { events },
-	table: ({ events: rows }) => ({
-		columns: [
-			{ key: 'date', label: 'Date' },
-			{ key: 'event', label: 'Event' },
-			{ key: 'confidence', label: 'Confidence' },
-		],
-		rows: rows.map((r) => ({
-			date: `${r.circa === 'about' ? 'about ' : ''}${fullDate(r.date)}`,
-			event: r.event,
-			confidence: r.confidence,
-		})),
-	}),
+	table: ({ events: rows }) => eventTable(rows, 'event', 'Event'),
 	states: {
 		'zhang-takes-charge': phaseState('Daniel Zhang takes over the cloud unit', ['prelude']),
 		'break-up-plan': phaseState('Six groups and a spin-off plan', ['reorganisation']),

@@ -1,7 +1,7 @@
 import launches from '../data/chatbot-launches-2023.ts';
 import { defineChart } from './define-chart.ts';
-import { fullDate, utc } from './shared/dates.ts';
-import { byDate, timeline, timelineAlt, type TimelineEvent } from './shared/timeline.ts';
+import { utc } from './shared/dates.ts';
+import { byDate, eventTable, timeline, timelineAlt, type TimelineEvent } from './shared/timeline.ts';
 import { color } from './theme.ts';
 
 type Row = (typeof launches.rows)[number];
@@ -34,14 +34,7 @@ export default defineChart({
 	title: 'A crowded chatbot race',
 	subtitle: 'AI chatbots unveiled in China, and the rules, March to September 2023',
 	datasets: { launches },
-	table: ({ launches: rows }) => ({
-		columns: [
-			{ key: 'date', label: 'Date' },
-			{ key: 'event', label: 'Event' },
-			{ key: 'confidence', label: 'Confidence' },
-		],
-		rows: rows.map((r) => ({ date: fullDate(r.date), event: r.event, confidence: r.confidence })),
-	}),
+	table: ({ launches: rows }) => eventTable(rows, 'event', 'Event'),
 	states: {
 		'gpt-4': state('GPT-4 sets the pace', utc(2023, 3, 14)),
 		'ernie-bot': state('Baidu’s Ernie Bot goes first', utc(2023, 3, 16)),

@@ -3,6 +3,7 @@ import { defineChart } from './define-chart.ts';
 import { utc, yearTicks, year } from './shared/dates.ts';
 import * as r from './shared/revenue.ts';
 import { chartHeight, color, fontSize } from './theme.ts';
+import { paper } from './shared/paper.ts';
 
 type Quarter = r.Quarter;
 
@@ -19,6 +20,7 @@ interface View {
 }
 
 const tenPercent = 10;
+const growthLabel = 'Growth, % year on year';
 const known = (rows: readonly Quarter[]) => rows.filter((q) => q.growth !== null);
 const inFocus = (v: View) => (q: Quarter) => q.date >= v.focus[0] && q.date <= v.focus[1];
 const has = (v: View, flag: Flag) => v.flags.includes(flag);
@@ -73,7 +75,7 @@ function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOption
 				r: 4.5,
 				stroke: r.segmentColor,
 				strokeWidth: 2,
-				fill: (q: Quarter) => (hollow(q) ? 'var(--bg-card, white)' : r.segmentColor(q)),
+				fill: (q: Quarter) => (hollow(q) ? paper : r.segmentColor(q)),
 			}),
 			Plot.text(focus, {
 				x: (q: Quarter) => r.midQuarter(q.date),
@@ -104,6 +106,8 @@ function state(label: string, focus: View['focus'], ...flags: Flag[]) {
 				(q) => (q.growth === null ? null : r.signed(q.growth)),
 				(q) => q.growth_confidence,
 			)}${flags.includes('threshold') ? ` A line marks ${tenPercent}% growth, the start of double digits.` : ''}`,
+		table: ({ revenue }: { revenue: readonly Quarter[] }) =>
+			r.quarterTable(r.through(revenue, focus[1]), 'growth', growthLabel),
 	};
 }
 
@@ -112,20 +116,7 @@ export default defineChart({
 	title: 'Alibaba’s cloud growth stalled, then returned',
 	subtitle: 'Cloud revenue growth year on year, by quarter, %',
 	datasets: { revenue: r.revenue },
-	table: ({ revenue }) => ({
-		columns: [
-			{ key: 'quarter', label: 'Quarter' },
-			{ key: 'segment', label: 'Segment' },
-			{ key: 'growth', label: 'Growth, % year on year' },
-			{ key: 'confidence', label: 'Confidence' },
-		],
-		rows: revenue.map(({ quarter, segment, growth, growth_confidence: confidence }) => ({
-			quarter,
-			segment,
-			growth,
-			confidence,
-		})),
-	}),
+	table: ({ revenue }) => r.quarterTable(revenue, 'growth', growthLabel),
 	states: {
 		'old-segment': state('The old segment slows', [utc(2022), utc(2023)]),
 		'segment-break': state('The break: a new segment', [utc(2023, 4), utc(2023, 7)]),

@@ -3,6 +3,7 @@ import { defineChart } from './define-chart.ts';
 import { quarterEnd, utc, year, yearTicks } from './shared/dates.ts';
 import * as r from './shared/revenue.ts';
 import { chartHeight, color, fontSize } from './theme.ts';
+import { paper } from './shared/paper.ts';
 
 type Quarter = r.Quarter;
 
@@ -16,6 +17,7 @@ interface View {
 }
 
 const y: [number, number] = [0, 45];
+const revenueLabel = 'Revenue, RMB bn';
 /** The last two quarters of the old segment: one confirmed figure and a gap before it. */
 const start = utc(2022, 7);
 const bn = (value: number): string => `${Math.round(value * 10) / 10}`;
@@ -44,7 +46,7 @@ function plot(rows: readonly Quarter[], width: number, v: View): Plot.PlotOption
 				inset: 2,
 				stroke: r.segmentColor,
 				strokeWidth: 2,
-				fill: (q: Quarter) => (hollow(q) ? 'var(--bg-card, white)' : r.segmentColor(q)),
+				fill: (q: Quarter) => (hollow(q) ? paper : r.segmentColor(q)),
 			}),
 			Plot.text(known(shown).filter(inFocus(v)), {
 				x: (q: Quarter) => r.midQuarter(q.date),
@@ -74,6 +76,12 @@ function state(label: string, focus: View['focus'], ...flags: Flag[]) {
 				(q) => (q.revenue === null ? null : `RMB ${bn(q.revenue)} bn`),
 				(q) => q.revenue_confidence,
 			),
+		table: ({ revenue }: { revenue: readonly Quarter[] }) =>
+			r.quarterTable(
+				r.through(revenue, focus[1]).filter((q) => q.date >= start),
+				'revenue',
+				revenueLabel,
+			),
 	};
 }
 
@@ -82,17 +90,12 @@ export default defineChart({
 	title: 'Cloud revenue, quarter by quarter',
 	subtitle: 'Alibaba cloud revenue per quarter, RMB bn',
 	datasets: { revenue: r.revenue },
-	table: ({ revenue }) => ({
-		columns: [
-			{ key: 'quarter', label: 'Quarter' },
-			{ key: 'segment', label: 'Segment' },
-			{ key: 'revenue', label: 'Revenue, RMB bn' },
-			{ key: 'confidence', label: 'Confidence' },
-		],
-		rows: revenue
-			.filter((q) => q.date >= start)
-			.map((q) => ({ quarter: q.quarter, segment: q.segment, revenue: q.revenue, confidence: q.revenue_confidence })),
-	}),
+	table: ({ revenue }) =>
+		r.quarterTable(
+			revenue.filter((q) => q.date >= start),
+			'revenue',
+			revenueLabel,
+		),
 	states: {
 		restated: state('The restated segment', [utc(2023), utc(2023, 7)]),
 		'flat-year': state('A flat year', [utc(2023, 10), utc(2024, 7)], 'gap-note'),

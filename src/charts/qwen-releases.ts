@@ -1,7 +1,7 @@
 import releases from '../data/qwen-releases.ts';
 import { defineChart } from './define-chart.ts';
-import { fullDate, utc } from './shared/dates.ts';
-import { byDate, timeline, timelineAlt, type TimelineEvent } from './shared/timeline.ts';
+import { isCirca, utc } from './shared/dates.ts';
+import { byDate, eventTable, timeline, timelineAlt, type TimelineEvent } from './shared/timeline.ts';
 
 type Row = (typeof releases.rows)[number];
 
@@ -9,7 +9,7 @@ const domain: readonly [Date, Date] = [utc(2023, 7), utc(2025, 10, 31)];
 const toEvent = (r: Row): TimelineEvent => ({
 	date: r.date,
 	label: r.model,
-	circa: r.circa === 'about',
+	circa: isCirca(r.when),
 	singleSource: r.confidence === 'one source',
 });
 
@@ -29,18 +29,7 @@ export default defineChart({
 	title: 'Qwen, release after release',
 	subtitle: 'Alibaba’s Qwen models, by release date',
 	datasets: { releases },
-	table: ({ releases: rows }) => ({
-		columns: [
-			{ key: 'date', label: 'Date' },
-			{ key: 'model', label: 'Model' },
-			{ key: 'confidence', label: 'Confidence' },
-		],
-		rows: rows.map((r) => ({
-			date: `${r.circa === 'about' ? 'about ' : ''}${fullDate(r.date)}`,
-			model: r.model,
-			confidence: r.confidence,
-		})),
-	}),
+	table: ({ releases: rows }) => eventTable(rows, 'model', 'Model'),
 	states: {
 		'first-open-models': state('The first open models, 7B and 14B', utc(2023, 8, 3), utc(2023, 9, 25)),
 		'qwen-72b': state('Qwen-72B', utc(2023, 11, 30)),

@@ -10,8 +10,8 @@ export default defineDataset({
 		/** A stable name for the event, used by charts to pick it. */
 		id: { type: 'string' },
 		date: { type: 'date' },
-		/** "about" when only the approximate day is known. */
-		circa: { type: 'string', optional: true, values: ['about'] },
+		/** The date as the story writes it; "about …" when only the approximate day is known. */
+		when: { type: 'string' },
 		/** A short label, drawn on the chart. */
 		event: { type: 'string' },
 		/** The phase of the story the event belongs to; chart states highlight one phase each. */

@@ -8,6 +8,8 @@ export default defineDataset({
 	meta,
 	columns: {
 		date: { type: 'date' },
+		/** The date as the story writes it (the data table shows it). */
+		when: { type: 'string' },
 		/** A short label, drawn on the chart. */
 		event: { type: 'string' },
 		/** Alibaba's own launch, a Chinese rival's, the rules, or context from abroad. */

@@ -8,8 +8,8 @@ export default defineDataset({
 	meta,
 	columns: {
 		date: { type: 'date' },
-		/** "about" when only the approximate day is known. */
-		circa: { type: 'string', optional: true, values: ['about'] },
+		/** The date as the story writes it; "about …" when only the approximate day is known. */
+		when: { type: 'string' },
 		model: { type: 'string' },
 		confidence: { type: 'string', values: ['confirmed', 'one source'] },
 	},

@@ -30,3 +30,6 @@ export function yearTicks([start, end]: readonly [Date, Date]): Date[] {
 	for (let y = start.getUTCFullYear() + 1; utc(y) < end; y++) ticks.push(utc(y));
 	return ticks;
 }
+
+/** True when a dataset's `when` text marks an approximate day ("about 24 Nov 2023"). */
+export const isCirca = (when: string): boolean => when.startsWith('about ');

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import revenue from '../../data/alibaba-cloud-revenue.ts';
+import type { DataTable } from '../define-chart.ts';
 import { listJoin } from '../format.ts';
 import { color, fontSize } from '../theme.ts';
 import { midQuarter, quarterEnd } from './dates.ts';
@@ -137,6 +138,23 @@ export function seriesAlt(
 	]
 		.filter(Boolean)
 		.join(' ');
+}
+
+/**
+ * The data table of a revenue chart state: the quarters it shows, in the dataset's own columns
+ * (the value and its confidence), so the CSV download matches content/data/.
+ */
+export function quarterTable(rows: readonly Quarter[], value: 'growth' | 'revenue', label: string): DataTable {
+	const confidence = value === 'growth' ? 'growth_confidence' : 'revenue_confidence';
+	return {
+		columns: [
+			{ key: 'quarter', label: 'Quarter' },
+			{ key: 'segment', label: 'Segment' },
+			{ key: value, label },
+			{ key: confidence, label: 'Confidence' },
+		],
+		rows: rows.map((q) => ({ quarter: q.quarter, segment: q.segment, [value]: q[value], [confidence]: q[confidence] })),
+	};
 }
 
 export { midQuarter, revenue };

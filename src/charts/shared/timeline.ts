@@ -2,6 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { color, fontSize } from '../theme.ts';
 import { listJoin } from '../format.ts';
 import { dayMonth, fullDate, monthYear, yearTicks } from './dates.ts';
+import { paper } from './paper.ts';
+import type { DataTable } from '../define-chart.ts';
 
 /** One event on a timeline. */
 export interface TimelineEvent {
@@ -90,14 +92,14 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 			// Events still to come: small hollow dots on the spine, without labels.
 			Plot.dot(
 				rows.filter((r) => r.status === 'hidden'),
-				{ x: spine, y: (r) => r.event.date, r: 2.5, fill: 'var(--bg-card, white)', stroke: color.muted },
+				{ x: spine, y: (r) => r.event.date, r: 2.5, fill: paper, stroke: color.muted },
 			),
 			Plot.dot(shown, {
 				x: spine,
 				y: (r) => r.event.date,
 				r: 5,
 				fill: (r) => (r.status === 'current' ? focusColor(r.event) : color.muted),
-				stroke: 'var(--bg-card, white)',
+				stroke: paper,
 			}),
 			Plot.text(shown, {
 				x: labelAt,
@@ -128,6 +130,35 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 			),
 			Plot.text(key, { frameAnchor: 'bottom-right', dy: margin.bottom - 4, fontSize, fill: color.ink }),
 		],
+	};
+}
+
+/** The rows an event dataset shares: a date, the date as written, and a confidence. */
+interface EventRow {
+	readonly date: Date;
+	readonly when: string;
+	readonly confidence: string;
+}
+
+/**
+ * The data table of a timeline state: the events inside its time span, in the dataset's own columns
+ * ("when" for the date as written, the label column, "confidence"), so the CSV download matches content/data/.
+ */
+export function eventTable<R extends EventRow>(
+	rows: readonly R[],
+	label: keyof R & string,
+	labelTitle: string,
+	domain?: readonly [Date, Date],
+): DataTable {
+	return {
+		columns: [
+			{ key: 'when', label: 'Date' },
+			{ key: label, label: labelTitle },
+			{ key: 'confidence', label: 'Confidence' },
+		],
+		rows: rows
+			.filter((r) => !domain || (r.date >= domain[0] && r.date <= domain[1]))
+			.map((r) => ({ when: r.when, [label]: String(r[label]), confidence: r.confidence })),
 	};
 }
 

@@ -82,7 +82,7 @@ describe('events and launches (FACTS §1, §5, §6, §7)', () => {
 		expect(at('succession')).toBe('2023-06-20');
 		expect(at('zhang-leaves-cloud')).toBe('2023-09-10');
 		expect(at('spin-off-cancelled')).toBe('2023-11-16');
-		expect(events.rows.find((e) => e.id === 'cloud-overhaul')?.circa).toBe('about');
+		expect(events.rows.find((e) => e.id === 'cloud-overhaul')?.when).toBe('about 24 Nov 2023');
 		expect(at('price-cuts')).toBe('2024-02-29');
 		expect(at('lvmh-deal')).toBe('2024-05-22');
 		expect(at('ai-plan')).toBe('2025-02-24');
@@ -113,6 +113,18 @@ describe('events and launches (FACTS §1, §5, §6, §7)', () => {
 		expect(at('Qwen3')).toBe('2025-04-29');
 		expect(at('Qwen3-Max')).toBe('2025-09-24');
 		expect(qwen.rows.some((r) => /Tongyi/.test(r.model))).toBe(false);
+	});
+});
+
+describe('the dates as written', () => {
+	it('match each event’s date (with “about” only where the day is approximate)', () => {
+		const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+		const written = (d: Date) => `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+		for (const row of [...events.rows, ...launches.rows, ...qwen.rows]) {
+			expect(row.when.replace(/^about /, '')).toBe(written(row.date));
+		}
+		const approximate = [...events.rows, ...qwen.rows].filter((r) => r.when.startsWith('about ')).map((r) => r.when);
+		expect(approximate).toEqual(['about 24 Nov 2023', 'about 29 Jan 2025']);
 	});
 });
 
