@@ -9,6 +9,8 @@ import aiStreak from './ai-streak.ts';
 import chatbotRace from './chatbot-race.ts';
 import qwenReleases from './qwen-releases.ts';
 import bigThreeShare from './big-three-share.ts';
+import cloudRegionsMap from './cloud-regions-map.ts';
+import cloudRegionsCount from './cloud-regions-count.ts';
 
 /** Every chart, in gallery order: the one registry the story, embeds, gallery and tests read. */
 export const charts: readonly Chart[] = [
@@ -22,6 +24,8 @@ export const charts: readonly Chart[] = [
 	chatbotRace,
 	qwenReleases,
 	bigThreeShare,
+	cloudRegionsMap,
+	cloudRegionsCount,
 ];
 
 /** Returns the chart with this id, or undefined. */

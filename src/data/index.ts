@@ -8,6 +8,8 @@ import alibabaCloudRevenue from './alibaba-cloud-revenue.ts';
 import alibabaAiStreak from './alibaba-ai-streak.ts';
 import chatbotLaunches2023 from './chatbot-launches-2023.ts';
 import qwenReleases from './qwen-releases.ts';
+import alibabaCloudRegions from './alibaba-cloud-regions.ts';
+import alibabaCloudFootprint from './alibaba-cloud-footprint.ts';
 
 /** Every dataset, by name: the registry the gallery, downloads and tests read. */
 export const datasets: readonly Dataset[] = [
@@ -20,4 +22,6 @@ export const datasets: readonly Dataset[] = [
 	alibabaAiStreak,
 	chatbotLaunches2023,
 	qwenReleases,
+	alibabaCloudRegions,
+	alibabaCloudFootprint,
 ];

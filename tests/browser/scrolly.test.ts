@@ -171,7 +171,7 @@ describe('the story without JavaScript', () => {
 			expect(`${await figure.getAttribute('data-chart')}/${await figure.getAttribute('data-state')}`).toBe(step.shows);
 			expect(await page.locator(`#${step.id} .step-figure svg.plot`).filter({ visible: true }).count()).toBe(1);
 		}
-		expect(await page.locator('.scrolly-stage').filter({ visible: true }).count()).toBe(0);
+		for (const stage of await page.locator('.scrolly-stage').all()) expect(await stage.isVisible()).toBe(false);
 		await close();
 	});
 });
@@ -183,7 +183,7 @@ describe('the story in print', () => {
 		for (const step of await story.allSteps()) {
 			expect(await page.locator(`#${step.id} .step-figure figure`).isVisible(), step.id).toBe(true);
 		}
-		expect(await page.locator('.scrolly-stage').filter({ visible: true }).count()).toBe(0);
+		for (const stage of await page.locator('.scrolly-stage').all()) expect(await stage.isVisible()).toBe(false);
 		await close();
 	});
 });

@@ -14,17 +14,17 @@ export class StoryPage {
 		});
 	}
 
-	/** The steps of the first scrolly section (the one `shown()` watches), as id and the chart/state each shows. */
+	/** Every step of the first scrolly section (the one `shown` reads), in page order, with the chart/state it shows. */
 	steps(): Promise<{ id: string; shows: string }[]> {
-		return this.page.$eval('story-scrolly', (section) =>
-			[...section.querySelectorAll('.step')].map((s) => ({
+		return this.page.evaluate(() =>
+			[...document.querySelector('story-scrolly')!.querySelectorAll('.step')].map((s) => ({
 				id: s.id,
 				shows: `${s.getAttribute('data-chart')}/${s.getAttribute('data-state')}`,
 			})),
 		);
 	}
 
-	/** Every step on the page, in every scrolly section, in page order. */
+	/** Every step on the page, in every section. */
 	allSteps(): Promise<{ id: string; shows: string }[]> {
 		return this.page.$$eval('.step', (steps) =>
 			steps.map((s) => ({ id: s.id, shows: `${s.getAttribute('data-chart')}/${s.getAttribute('data-state')}` })),
