@@ -1,26 +1,84 @@
 import { z } from 'astro/zod';
+import { closest } from './closest.ts';
+
+// Each field says what to write when it is wrong or missing: these messages are what an editor reads,
+// in the build (Astro lists them under the file) and in `npm run check` (with the line).
+const fieldNames = ['title', 'order', 'dek', 'authors', 'published', 'updated', 'draft'] as const;
+
+type Issue = { readonly input?: unknown };
+const explain =
+	(field: string, what: string, example: string) =>
+	({ input }: Issue): string =>
+		input === undefined
+			? `"${field}" is missing: add ${what}, e.g. "${example}".`
+			: `"${field}" must be ${what}, e.g. "${example}".`;
+
+const text = (field: string, what: string, example: string) =>
+	z
+		.string({ error: explain(field, what, example) })
+		.trim()
+		.min(1, `"${field}" is empty: write ${what}, e.g. "${example}".`);
+
+const day = (field: string, example: string, orElse = '') => {
+	const message = `"${field}" must be a date written YYYY-MM-DD, e.g. "${example}"${orElse}.`;
+	return z
+		.union([z.date(), z.iso.date({ error: message })], {
+			error: ({ input }: Issue) =>
+				input === undefined ? `"${field}" is missing: add it, e.g. "${example}".` : message,
+		})
+		.pipe(z.coerce.date());
+};
 
 /** The frontmatter every chapter in content/chapters/ must have. */
 export const chapterSchema = z
-	.strictObject({
-		/** The chapter's headline. */
-		title: z.string().min(1),
-		/** Position in the story: 1 is the first chapter. Two chapters may not share a number. */
-		order: z.number().int().positive(),
-		/** One or two sentences under the headline. */
-		dek: z.string().min(1),
-		/** Who wrote it; at least one name. */
-		authors: z.array(z.string().min(1)).min(1),
-		/** First publication date, YYYY-MM-DD. */
-		published: z.coerce.date(),
-		/** Last substantive update, YYYY-MM-DD; not before `published`. */
-		updated: z.coerce.date().optional(),
-		/** Drafts show in `npm run dev` and are left out of the built site. */
-		draft: z.boolean().default(false),
-	})
-	.refine((c) => !c.updated || c.updated >= c.published, {
-		message: '"updated" is earlier than "published"',
+	.strictObject(
+		{
+			/** The chapter's headline. */
+			title: text('title', "the chapter's headline", 'title: The cloud race'),
+			/** Position in the story: 1 is the first chapter. Two chapters may not share a number. */
+			order: z
+				.number({ error: explain('order', "the chapter's place in the story, a whole number", 'order: 2') })
+				.int('"order" must be a whole number, e.g. "order: 2".')
+				.positive('"order" must be 1 or more: 1 is the first chapter.'),
+			/** One or two sentences under the headline. */
+			dek: text('dek', 'one or two sentences under the headline', 'dek: How Alibaba bet on AI abroad'),
+			/** Who wrote it; at least one name. */
+			authors: z
+				.array(
+					z.string({ error: '"authors": each author must be a name.' }).trim().min(1, '"authors": a name is empty.'),
+					{
+						error: explain('authors', 'a list of names, one per line starting with "- "', 'authors: [Jane Doe]'),
+					},
+				)
+				.min(1, '"authors" is empty: name at least one author, e.g. "authors: [Jane Doe]".'),
+			/** First publication date, YYYY-MM-DD. */
+			published: day('published', 'published: 2025-03-01'),
+			/** Last substantive update, YYYY-MM-DD; not before `published`. */
+			updated: day('updated', 'updated: 2025-04-15', ' (or delete the line)').optional(),
+			/** Drafts show in `npm run dev` and are left out of the built site. */
+			draft: z.boolean({ error: '"draft" must be true or false.' }).default(false),
+		},
+		{
+			error: (issue) => {
+				if (issue.code === 'unrecognized_keys') return unknownFields(issue.keys);
+				if (issue.code === 'invalid_type')
+					return 'the frontmatter must be a list of fields, one "name: value" per line between two --- lines.';
+				return undefined;
+			},
+		},
+	)
+	// Runs even when a date is invalid (zod keeps checking): compare only two real dates.
+	.refine((c) => !(c.updated instanceof Date && c.published instanceof Date) || c.updated >= c.published, {
+		message: '"updated" is earlier than "published": the last update cannot come before the first publication.',
 		path: ['updated'],
 	});
 
 export type ChapterData = z.infer<typeof chapterSchema>;
+
+function unknownFields(keys: readonly string[]): string {
+	const hints = keys.map((key) => {
+		const suggestion = closest(key, fieldNames);
+		return `"${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+	});
+	return `unknown field${keys.length > 1 ? 's' : ''} ${hints.join(', ')}: the fields are ${fieldNames.join(', ')}.`;
+}

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { charts } from '../charts/index.ts';
-import { findDuplicateSteps, validateChapter, type Problem, type StepInfo } from './validate-chapter.ts';
+import type { StepInfo } from './validate-chapter.ts';
+import { validateStory } from './validate-story.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 
@@ -33,38 +34,21 @@ async function readStory(): Promise<Story> {
 	const entries = await getCollection('chapters', ({ data }) => import.meta.env.DEV || !data.draft);
 	const chapters = entries.toSorted((a, b) => a.data.order - b.data.order);
 	const catalogue = new Map(charts.map((chart) => [chart.id, chart.stateNames]));
-	const problems: Problem[] = [];
-	const steps: StepInfo[] = [];
-	for (const chapter of chapters) {
-		const file = chapter.filePath ?? `content/chapters/${chapter.id}.mdx`;
-		// Paths are relative to the project root, which fixture builds move (STORY_ROOT, see astro.config.mjs).
-		const source = await readFile(resolve(process.env.STORY_ROOT ?? process.cwd(), file), 'utf8');
-		const check = validateChapter(file, source, catalogue);
-		problems.push(...check.problems);
-		steps.push(...check.steps);
-	}
-	problems.push(...findDuplicateSteps(steps), ...findDuplicateOrders(chapters));
+	const sources = await Promise.all(
+		chapters.map(async (chapter) => {
+			const file = chapter.filePath ?? `content/chapters/${chapter.id}.mdx`;
+			// Paths are relative to the project root, which fixture builds move (STORY_ROOT, see astro.config.mjs).
+			return { file, source: await readFile(resolve(process.env.STORY_ROOT ?? process.cwd(), file), 'utf8') };
+		}),
+	);
+	const { problems, steps } = validateStory(sources, catalogue);
 	if (problems.length > 0) {
 		throw new AstroError(
 			`The story has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${problems
 				.map((p) => `${p.file}:${p.line}: ${p.message}`)
 				.join('\n')}`,
-			'Fix each line above in the chapter file it names.',
+			'Fix each line above in the file it names. npm run check lists the same problems without a build.',
 		);
 	}
 	return { chapters, steps: new Map(steps.map((step) => [step.id, step])) };
-}
-
-function findDuplicateOrders(chapters: readonly ChapterEntry[]): Problem[] {
-	return chapters.flatMap((chapter, i) => {
-		const previous = chapters[i - 1];
-		if (!previous || previous.data.order !== chapter.data.order) return [];
-		return [
-			{
-				file: chapter.filePath ?? chapter.id,
-				line: 1,
-				message: `order ${chapter.data.order} is also used by ${previous.filePath ?? previous.id}: give each chapter its own order.`,
-			},
-		];
-	});
 }

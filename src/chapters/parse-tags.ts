@@ -17,10 +17,10 @@ const attributePattern = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*
 
 /**
  * Returns the Scrolly, Step and Chart tags of an MDX source with their line numbers.
- * Fenced code blocks are skipped, so a guide can show the tags as examples.
+ * Code and MDX comments are skipped, so a guide or a comment can show the tags as examples.
  */
 export function parseTags(source: string): Tag[] {
-	const text = blankFencedCode(source);
+	const text = blankCode(source);
 	const tags: Tag[] = [];
 	for (const match of text.matchAll(tagPattern)) {
 		const [whole, slash, name, rawAttributes = '', selfClosing] = match;
@@ -53,6 +53,11 @@ export function textBetween(source: string, from: Tag, to: Tag | undefined): str
 
 const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
-// Replaces fenced code with spaces of the same length, keeping offsets and line numbers intact.
-const blankFencedCode = (text: string): string =>
-	text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
+/**
+ * Returns the source with code (fenced blocks, inline `code`) and MDX comments replaced by spaces,
+ * keeping offsets and line numbers intact: tags written there are examples, not components.
+ */
+export const blankCode = (text: string): string =>
+	text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$|`[^`\n]*`|\{\/\*[\s\S]*?\*\/\}/gm, (code) =>
+		code.replace(/[^\n]/g, ' '),
+	);

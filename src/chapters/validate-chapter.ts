@@ -1,4 +1,4 @@
-import { parseTags, textBetween, type Tag } from './parse-tags.ts';
+import { blankCode, parseTags, textBetween, type Tag } from './parse-tags.ts';
 import { closest } from './closest.ts';
 
 /** What the validator needs to know about the charts: ids and their state names. */
@@ -20,9 +20,19 @@ export interface StepInfo {
 	readonly line: number;
 }
 
-/** What a chapter's source says, once checked: its steps and any problems. */
+/** An inline figure (`<Chart>`): the id its figure gets on the page, and where it is written. */
+export interface FigureInfo {
+	readonly uid: string;
+	readonly chart: string;
+	readonly state: string;
+	readonly file: string;
+	readonly line: number;
+}
+
+/** What a chapter's source says, once checked: its steps, inline figures and any problems. */
 export interface ChapterCheck {
 	readonly steps: StepInfo[];
+	readonly figures: FigureInfo[];
 	readonly problems: Problem[];
 }
 
@@ -32,13 +42,30 @@ const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function validateChapter(file: string, source: string, catalogue: ChartCatalogue): ChapterCheck {
 	const tags = parseTags(source);
 	const steps: StepInfo[] = [];
+	const figures: FigureInfo[] = [];
 	const problems: Problem[] = [];
 	const report = (tag: Tag, message: string) => problems.push({ file, line: tag.line, message });
 	let scrolly: { tag: Tag; chart: string | undefined } | undefined;
 
+	problems.push(...findUnknownComponents(file, source));
 	tags.forEach((tag, index) => {
 		for (const key of tag.expressions) {
 			report(tag, `<${tag.name} ${key}={…}>: write ${key} as quoted text, e.g. ${key}="…".`);
+		}
+		const next = tags[index + 1];
+		if (tag.name === 'Step' && tag.kind === 'open' && !(next?.name === 'Step' && next.kind === 'close')) {
+			const id = tag.attributes.id;
+			report(tag, `<Step${id ? ` id="${id}"` : ''}> is never closed: add </Step> after its text.`);
+		}
+		if (
+			tag.name === 'Step' &&
+			tag.kind === 'close' &&
+			!(tags[index - 1]?.name === 'Step' && tags[index - 1]?.kind === 'open')
+		) {
+			report(
+				tag,
+				'</Step> closes a step that was never opened: remove it, or add <Step id="…" state="…"> before its text.',
+			);
 		}
 		if (tag.name === 'Scrolly') {
 			if (tag.kind === 'close') {
@@ -58,11 +85,18 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 			return;
 		}
 		if (tag.name === 'Chart') {
-			const chart = tag.attributes.chart;
+			if (tag.kind === 'close') return;
+			if (tag.kind === 'open' && !(next?.name === 'Chart' && next.kind === 'close'))
+				report(tag, '<Chart …> is never closed: end it with />, e.g. <Chart chart="…" state="…" />.');
+			const { chart, state, id } = tag.attributes;
 			if (chart === undefined)
 				report(tag, '<Chart> needs a chart, e.g. <Chart chart="china-cloud-share" state="alibaba" />.');
-			else if (checkChart(tag, chart, catalogue, report))
-				checkState(tag, chart, tag.attributes.state, catalogue, report, false);
+			else if (checkChart(tag, chart, catalogue, report)) {
+				checkState(tag, chart, state, catalogue, report, false);
+				const shown = state ?? catalogue.get(chart)?.[0] ?? '';
+				// The same id rule as Chart.astro: a figure's ids on the page derive from it.
+				figures.push({ uid: id ?? `inline-${chart}-${shown}`, chart, state: shown, file, line: tag.line });
+			}
 			return;
 		}
 		if (tag.kind === 'close') return;
@@ -89,7 +123,7 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 			line: scrolly.tag.line,
 			message: '<Scrolly> is never closed: add </Scrolly> after its last step.',
 		});
-	return { steps, problems };
+	return { steps, figures, problems: problems.toSorted((a, b) => a.line - b.line) };
 }
 
 /** Returns problems for step ids used more than once across the story, naming every place. */
@@ -104,6 +138,80 @@ export function findDuplicateSteps(steps: readonly StepInfo[]): Problem[] {
 				.map((s) => `${s.file}:${s.line}`)
 				.join(', ')}): every step needs its own id, because it is the step's link.`,
 		}));
+}
+
+/** Returns problems for inline figures that would share ids on the whole-story page, naming both places. */
+export function findDuplicateFigures(figures: readonly FigureInfo[]): Problem[] {
+	return [...Map.groupBy(figures, (figure) => figure.uid).values()]
+		.filter((group) => group.length > 1)
+		.map(([first, ...others]) => ({
+			file: first!.file,
+			line: first!.line,
+			message: `<Chart chart="${first!.chart}" state="${first!.state}"> is also at ${others
+				.map((f) => `${f.file}:${f.line}`)
+				.join(
+					', ',
+				)}: where one chart state appears twice in the story, give each an id of its own, e.g. id="${first!.chart}-${first!.state}-2".`,
+		}));
+}
+
+/** A chapter's place in the story, for checking that no two chapters share one. */
+export interface ChapterOrder {
+	readonly file: string;
+	readonly line: number;
+	readonly order: number;
+}
+
+/** Returns problems for chapters that share an order number, naming every place. */
+export function findDuplicateOrders(chapters: readonly ChapterOrder[]): Problem[] {
+	return [...Map.groupBy(chapters, (chapter) => chapter.order).values()]
+		.filter((group) => group.length > 1)
+		.map(([first, ...others]) => ({
+			file: first!.file,
+			line: first!.line,
+			message: `order ${first!.order} is also used by ${others
+				.map((c) => `${c.file}:${c.line}`)
+				.join(', ')}: give each chapter its own order (1 is the first chapter).`,
+		}));
+}
+
+const components = ['Scrolly', 'Step', 'Chart'];
+
+// MDX renders an unknown capitalised tag as an error at build time, and a lowercase <step> as an
+// unknown HTML element without a word: both are typos an editor can make.
+function findUnknownComponents(file: string, source: string): Problem[] {
+	const text = blankCode(source);
+	const imported = new Set(
+		[...text.matchAll(/^import\s+(?:\{([^}]*)\}|(\w+))/gm)].flatMap(([, named, name]) =>
+			name
+				? [name]
+				: (named ?? '').split(',').map(
+						(n) =>
+							n
+								.trim()
+								.split(/\s+as\s+/)
+								.pop() ?? '',
+					),
+		),
+	);
+	const problems: Problem[] = [];
+	for (const match of text.matchAll(/<([A-Za-z][\w.]*)/g)) {
+		const name = match[1]!;
+		const line = text.slice(0, match.index).split('\n').length;
+		const isComponent = /^[A-Z]/.test(name);
+		if (components.includes(name) || imported.has(name)) continue;
+		const suggestion = closest(name, components);
+		if (isComponent) {
+			problems.push({
+				file,
+				line,
+				message: `<${name}> is not a story component.${suggestion ? ` Did you mean <${suggestion}>?` : ''} The components are ${components.map((c) => `<${c}>`).join(', ')}.`,
+			});
+		} else if (suggestion && suggestion.toLowerCase() === name.toLowerCase()) {
+			problems.push({ file, line, message: `<${name}>: write <${suggestion}> with a capital ${suggestion[0]}.` });
+		}
+	}
+	return problems;
 }
 
 type Report = (tag: Tag, message: string) => void;

@@ -7,9 +7,13 @@ export interface BuildResult {
 }
 
 // Vitest copies its own import.meta.env into process.env (BASE_URL "/", MODE "test", DEV "1" …); a
-// child build would inherit them and Vite would take them over the config's (BASE_PATH was ignored).
-const vitestEnv = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
-const inherited = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestEnv.includes(key)));
+// child build would inherit them and Vite would take them over the config's (BASE_PATH was ignored,
+// drafts were built). And `astro dev` started with VITEST=true answers every page with a 404.
+const vitestEnv = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST\w*)$/;
+
+/** Returns this process's environment without what Vitest adds, for starting Astro in a child process. */
+export const inherited = (): Record<string, string | undefined> =>
+	Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestEnv.test(key)));
 
 /** Runs `astro build` in a child process with the given environment (STORY_ROOT, STORY_CONTENT_DIR, STORY_OUT_DIR …). */
 export function astroBuild(env: Record<string, string>): Promise<BuildResult> {

@@ -57,7 +57,7 @@ export function defineDataset<const Cols extends Columns>(input: DatasetInput<Co
 export function parseCsv<const Cols extends Columns>(text: string, columns: Cols, file: string): Row<Cols>[] {
 	const [header, ...records] = csvParseRows(text.replace(/^\uFEFF/, ''));
 	if (!header || header.length === 0 || header.every((h) => h.trim() === '')) {
-		throw new AstroError(`${file}: the file is empty.`, 'Add a header row naming the columns.');
+		throw new AstroError(`${file}:1: the file is empty.`, 'Add a header row naming the columns.');
 	}
 	const names = header.map((h) => h.trim());
 	const missing = Object.keys(columns).filter((c) => !names.includes(c));
@@ -79,7 +79,7 @@ export function parseCsv<const Cols extends Columns>(text: string, columns: Cols
 		rows.push(row as Row<Cols>);
 	});
 	if (rows.length === 0) {
-		throw new AstroError(`${file}: the file has a header but no rows.`, 'Add at least one row of data.');
+		throw new AstroError(`${file}:2: the file has a header but no rows.`, 'Add at least one row of data.');
 	}
 	return rows;
 }

@@ -14,8 +14,18 @@ export class StoryPage {
 		});
 	}
 
-	/** Every step, in page order, as id and the chart/state it should show. */
+	/** Every step of the first scrolly section (the one `shown` reads), in page order, with the chart/state it shows. */
 	steps(): Promise<{ id: string; shows: string }[]> {
+		return this.page.evaluate(() =>
+			[...document.querySelector('story-scrolly')!.querySelectorAll('.step')].map((s) => ({
+				id: s.id,
+				shows: `${s.getAttribute('data-chart')}/${s.getAttribute('data-state')}`,
+			})),
+		);
+	}
+
+	/** Every step on the page, in every section. */
+	allSteps(): Promise<{ id: string; shows: string }[]> {
 		return this.page.$$eval('.step', (steps) =>
 			steps.map((s) => ({ id: s.id, shows: `${s.getAttribute('data-chart')}/${s.getAttribute('data-state')}` })),
 		);

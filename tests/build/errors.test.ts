@@ -80,12 +80,54 @@ describe.concurrent('a build with a mistake fails and says where and what to fix
 		);
 	});
 
-	it('a frontmatter error', async () => {
+	it('a frontmatter error, with the line and what to fix', async ({ expect }) => {
 		const output = await buildWithMistake('bad-frontmatter', (dir) =>
-			editFile(dir, chapter, (t) => t.replace('order: 1', 'order: first')),
+			editFile(dir, chapter, (t) => t.replace('order: 1', 'order: first').replace(/^dek: .*\n/m, '')),
 		);
-		expect(output).toMatch(/chapters → the-cloud-race data does not match collection schema/);
-		expect(output).toMatch(/order.*Expected type `"number"`, received `"string"`/);
-		expect(output).toMatch(/content\/chapters\/the-cloud-race\.mdx/);
+		expect(problemLines(output)).toMatchInlineSnapshot(`
+			"content/chapters/the-cloud-race.mdx:1: "dek" is missing: add one or two sentences under the headline, e.g. "dek: How Alibaba bet on AI abroad".
+			content/chapters/the-cloud-race.mdx:3: "order" must be the chapter's place in the story, a whole number, e.g. "order: 2"."
+		`);
+	});
+
+	it('frontmatter that is not valid YAML, with the line and what to fix', async ({ expect }) => {
+		const output = await buildWithMistake('bad-yaml', (dir) =>
+			editFile(dir, chapter, (t) => t.replace(/^title: (.*)$/m, 'title: $1: a subtitle')),
+		);
+		expect(problemLines(output)).toMatchInlineSnapshot(
+			`"content/chapters/the-cloud-race.mdx:2: the frontmatter is not valid YAML (Nested mappings are not allowed in compact mappings): write one "name: value" per line, and put a value that contains ": " or starts with a quote in double quotes."`,
+		);
+	});
+
+	it('a step outside a scrolly section', async ({ expect }) => {
+		const output = await buildWithMistake('step-outside', (dir) =>
+			editFile(dir, chapter, (t) =>
+				t.replace('Alibaba’s problem, in other words', '<Step id="the-end" state="market">The end.</Step>\n\nAnd'),
+			),
+		);
+		// The chapter's length changes as the story is written: the line is checked apart.
+		expect(output).toMatch(/the-cloud-race\.mdx:(\d+): <Step id="the-end">/);
+		expect(problemLines(output).replace(/\.mdx:\d+/, '.mdx:<line>')).toMatchInlineSnapshot(
+			`"content/chapters/the-cloud-race.mdx:<line>: <Step id="the-end"> is outside a scrolly section: put it between <Scrolly chart="…"> and </Scrolly>."`,
+		);
+	});
+
+	it('a dataset without a source', async ({ expect }) => {
+		const output = await buildWithMistake('no-source', (dir) =>
+			editFile(dir, 'data/synergy-vendor-share-q4-2022.json', (t) =>
+				JSON.stringify({ ...(JSON.parse(t) as object), sources: [] }, null, '\t'),
+			),
+		);
+		expect(problemLines(output)).toMatchInlineSnapshot(
+			`"content/data/synergy-vendor-share-q4-2022.json:5: "sources" is empty: a dataset needs at least one source, with publisher, title and date."`,
+		);
 	});
 });
+
+// The lines of the build's output that name a content file and line: what an editor acts on.
+const problemLines = (output: string): string =>
+	output
+		.split('\n')
+		.map((line) => line.replace(/^\s*(\[\w+\] )?/, ''))
+		.filter((line) => /^content\/[\w/.-]+:\d+: /.test(line))
+		.join('\n');

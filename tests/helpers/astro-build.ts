@@ -1,1 +1,1 @@
-export { astroBuild, type BuildResult } from '../../src/cli/astro-build.ts';
+export { astroBuild, inherited, type BuildResult } from '../../src/cli/astro-build.ts';

@@ -50,8 +50,8 @@ describe('parseCsv(text, columns, file)', () => {
 	});
 
 	it('rejects an empty file and a file without rows', () => {
-		expect(() => parse('')).toThrow('content/data/example.csv: the file is empty.');
-		expect(() => parse(header)).toThrow('content/data/example.csv: the file has a header but no rows.');
+		expect(() => parse('')).toThrow('content/data/example.csv:1: the file is empty.');
+		expect(() => parse(header)).toThrow('content/data/example.csv:2: the file has a header but no rows.');
 	});
 });
 
@@ -69,13 +69,13 @@ describe('parseDatasetMeta(value, file)', () => {
 
 	it('rejects a dataset without a source, naming the file', () => {
 		expect(() => parseDatasetMeta({ ...valid, sources: [] }, 'content/data/x.json')).toThrowErrorMatchingInlineSnapshot(
-			`[AstroUserError: content/data/x.json: the dataset metadata is invalid (sources: a dataset needs at least one source).]`,
+			`[AstroUserError: content/data/x.json:1: "sources" is empty: a dataset needs at least one source, with publisher, title and date.]`,
 		);
 	});
 
 	it('rejects a source date that is not a date', () => {
 		expect(() =>
 			parseDatasetMeta({ ...valid, sources: [{ publisher: 'Canalys', title: 'R', date: 'May 2024' }] }, 'x.json'),
-		).toThrow(/sources\.0\.date: write the date as YYYY-MM-DD/);
+		).toThrow(/x.json:1: "date" must be written YYYY-MM-DD, YYYY-MM or YYYY/);
 	});
 });

@@ -1,0 +1,71 @@
+import { parseLocated } from '../data/text-lines.ts';
+import { chapterSchema, type ChapterData } from './chapter-schema.ts';
+import type { Problem } from './validate-chapter.ts';
+
+/** A chapter's frontmatter, checked: its data when valid, and every problem with its line. */
+export interface FrontmatterCheck {
+	readonly data: ChapterData | undefined;
+	readonly problems: readonly Problem[];
+	/** Returns the line a field is written on (the opening --- line when it is missing). */
+	lineOf(field: string): number;
+}
+
+// The block Astro reads: an opening --- line (after blank lines at most), the fields, a closing --- line.
+const frontmatterPattern = /^\uFEFF?(?:\s*\n)?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*$/m;
+
+/**
+ * Checks a chapter's frontmatter against the chapter schema, as the build does, but names the line
+ * of each problem (Astro's own message names the file only).
+ */
+export function checkFrontmatter(file: string, source: string): FrontmatterCheck {
+	const match = frontmatterPattern.exec(source);
+	if (!match || match.index !== 0) {
+		return {
+			data: undefined,
+			problems: [
+				{
+					file,
+					line: 1,
+					message:
+						'the chapter has no frontmatter: start the file with a --- line, then title, order, dek, authors and published, one per line, then another --- line.',
+				},
+			],
+			lineOf: () => 1,
+		};
+	}
+	const body = match[1] ?? '';
+	const opening = lineAt(source, source.indexOf('---'));
+	const offset = opening; // body line 1 is the line after the opening ---
+	const parsed = parseLocated(body);
+	const lineOf = (path: readonly PropertyKey[]) => {
+		const line = parsed.lineOf(path);
+		return line === undefined ? opening : line + offset;
+	};
+	if (parsed.errors.length > 0) {
+		return {
+			data: undefined,
+			problems: parsed.errors.map((error) => ({
+				file,
+				line: error.line + offset,
+				message: `the frontmatter is not valid YAML (${error.message}): write one "name: value" per line, and put a value that contains ": " or starts with a quote in double quotes.`,
+			})),
+			lineOf: (field) => lineOf([field]),
+		};
+	}
+	const value = parsed.value && typeof parsed.value === 'object' ? parsed.value : {};
+	const result = chapterSchema.safeParse(value);
+	const problems = result.success
+		? []
+		: result.error.issues.map((issue) => ({
+				file,
+				line: lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path),
+				message: issue.message,
+			}));
+	return {
+		data: result.data,
+		problems: problems.toSorted((a, b) => a.line - b.line),
+		lineOf: (field) => lineOf([field]),
+	};
+}
+
+const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;

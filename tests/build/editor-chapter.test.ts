@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/astro-build.ts';
+import { listFiles, page } from '../helpers/built-site.ts';
+import { runCli, storyFixture } from '../helpers/story-fixture.ts';
+
+/**
+ * An editor scaffolds two chapters in a copy of the story, publishes one and leaves the other a
+ * draft, and builds: the published one is in the story and its navigation, the draft nowhere.
+ */
+const fixture = storyFixture('editor', 'new-chapters');
+const dist = fixture.env.STORY_OUT_DIR!;
+const htmlFiles = () => listFiles(dist).filter((file) => file.endsWith('.html'));
+
+beforeAll(async () => {
+	for (const title of ['Qwen’s bet', 'An unfinished draft']) {
+		const { code, stderr } = await runCli('new-chapter', [title], fixture.env);
+		if (code !== 0) throw new Error(stderr);
+	}
+	fixture.edit('chapters/qwens-bet.mdx', (t) => t.replace('draft: true', 'draft: false'));
+	const { code, output } = await astroBuild(fixture.env);
+	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
+});
+afterAll(() => fixture.remove());
+
+describe('a chapter made with npm run new-chapter', () => {
+	it('builds, with its own page, and appears in the story’s navigation', () => {
+		const link = page(dist, '').querySelector('nav a[href="#qwens-bet"]');
+		expect(link?.textContent).toContain('Qwen’s bet');
+		const chapter = page(dist, 'qwens-bet/');
+		expect(chapter.querySelector('h1')?.textContent).toBe('Qwen’s bet');
+		expect(chapter.querySelector('nav a[href$="/qwens-bet/"]')?.getAttribute('aria-current')).toBe('page');
+	});
+
+	it('shows its scrolly steps, each with its chart state drawn, and its inline figure', () => {
+		const chapter = page(dist, 'qwens-bet/');
+		const steps = [...chapter.querySelectorAll('.step[data-step^="qwens-bet-"]')];
+		expect(steps.length).toBeGreaterThanOrEqual(2);
+		for (const step of steps) {
+			const figure = step.querySelector(`figure[data-chart="${step.getAttribute('data-chart')}"]`);
+			expect(figure?.getAttribute('data-state')).toBe(step.getAttribute('data-state'));
+			expect(figure?.querySelector('svg')).not.toBeNull();
+		}
+		expect(chapter.querySelector('.inline-chart figure svg')).not.toBeNull();
+	});
+});
+
+describe('a draft', () => {
+	it('is left out of the production build: no page, no link, no step, not a word of it', () => {
+		expect(existsSync(join(dist, 'an-unfinished-draft'))).toBe(false);
+		for (const file of htmlFiles()) {
+			const html = readFileSync(join(dist, file), 'utf8');
+			expect(html, file).not.toContain('An unfinished draft');
+			expect(html, file).not.toContain('an-unfinished-draft');
+		}
+	});
+});
+
+describe('the production build', () => {
+	it('ships none of the preview tools', () => {
+		for (const file of listFiles(dist).filter((f) => /\.(html|js)$/.test(f))) {
+			const text = readFileSync(join(dist, file), 'utf8');
+			expect(text, file).not.toMatch(/dev-tools|dev-panel|@fs\//);
+		}
+	});
+});

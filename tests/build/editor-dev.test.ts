@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inherited } from '../helpers/astro-build.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { runCli, storyFixture } from '../helpers/story-fixture.ts';
+
+/**
+ * `npm run dev` on a copy of the story with a new draft chapter: what an editor sees while writing.
+ */
+const fixture = storyFixture('editor', 'dev');
+let dev: ChildProcess;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+	const created = await runCli('new-chapter', ['Work in progress'], fixture.env);
+	if (created.code !== 0) throw new Error(created.stderr);
+	const port = await freePort();
+	url = `http://127.0.0.1:${port}`;
+	// Its own process group, so that the server and its children stop together.
+	dev = spawn(
+		process.execPath,
+		['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+		{
+			env: { ...inherited(), ...fixture.env, FORCE_COLOR: '0' },
+			stdio: 'ignore',
+			detached: true,
+		},
+	);
+	browser = await launchChromium();
+	await waitForServer(url);
+}, 120_000);
+
+afterAll(async () => {
+	await browser?.close();
+	if (dev?.pid) process.kill(-dev.pid);
+	fixture.remove();
+});
+
+async function open(path: string): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	await page.goto(`${url}${path}`, { waitUntil: 'networkidle' });
+	return page;
+}
+
+describe('npm run dev', { timeout: 60_000 }, () => {
+	it('shows a draft chapter, in the navigation and at its own address', async () => {
+		const page = await open('/');
+		expect(await page.locator('nav a[href="#work-in-progress"]').textContent()).toContain('Work in progress');
+		expect((await page.goto(`${url}/work-in-progress/`))?.status()).toBe(200);
+		await page.close();
+	});
+
+	it('opens the page at ?step=<id>, with that step’s chart state on the stage', async () => {
+		const page = await open('/?step=work-in-progress-big-three');
+		await page.waitForFunction(() => location.hash === '#work-in-progress-big-three');
+		const shown = await page.evaluate(() => {
+			const step = document.getElementById('work-in-progress-big-three')!;
+			const stage = step.closest('story-scrolly')!.querySelector<HTMLElement>('.scrolly-figure')!;
+			return { active: step.classList.contains('is-active'), state: stage.dataset.state, query: location.search };
+		});
+		expect(shown).toEqual({ active: true, state: 'big-three', query: '' });
+		await page.close();
+	});
+
+	it('says so when ?step= names a step that is not on the page', async () => {
+		const page = await open('/?step=no-such-step');
+		await expect
+			.poll(() => page.locator('.dev-panel-status').textContent())
+			.toMatch(/^No step "no-such-step" on this page\. Steps here: .*work-in-progress-market/);
+		await page.close();
+	});
+
+	it('jumps to any step from the panel, and draws the trigger line where steps turn', async () => {
+		const page = await open('/work-in-progress/');
+		await page.locator('.dev-panel select').selectOption('work-in-progress-alibaba');
+		await expect.poll(() => page.locator('.dev-panel-status').textContent()).toContain('#work-in-progress-alibaba');
+		await expect(page.locator('.dev-trigger').first().isVisible()).resolves.toBe(false);
+		await page.getByLabel('Trigger line and step boxes').check();
+		const line = await page.evaluate(() => {
+			const scrolly = document.querySelector('story-scrolly')!;
+			const trigger = Number.parseFloat(getComputedStyle(scrolly).getPropertyValue('--trigger'));
+			const box = document.querySelector('.dev-trigger')!.getBoundingClientRect();
+			return { top: Math.round(box.top), expected: Math.round(innerHeight * trigger) };
+		});
+		expect(line.top).toBe(line.expected);
+		await page.close();
+	});
+
+	it('updates the page when a dataset is edited', async () => {
+		const page = await open('/work-in-progress/');
+		const before = await page.locator('.scrolly .step-figure .figure-alt, .step-figure figure').first().textContent();
+		expect(before).toContain('Amazon 33%');
+		fixture.edit('data/synergy-vendor-share-q4-2022.csv', (t) => t.replace(/^Amazon,33$/m, 'Amazon,34'));
+		await page.waitForFunction(() => document.body.textContent?.includes('Amazon 34%'), null, { timeout: 30_000 });
+		await page.close();
+	});
+});
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+async function waitForServer(address: string): Promise<void> {
+	for (let i = 0; i < 240; i++) {
+		try {
+			if ((await fetch(address)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`astro dev did not answer at ${address}`);
+}

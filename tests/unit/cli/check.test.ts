@@ -1,0 +1,318 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { charts } from '../../../src/charts/index.ts';
+import { runCli, storyFixture, type StoryFixture } from '../../helpers/story-fixture.ts';
+
+/**
+ * `npm run check` on copies of the story, each with one mistake an editor can make. The exact words
+ * are the product: each message is pinned, with its file and line. The copies hold one chapter of
+ * known text (so the lines stay put when the real story changes) and the real datasets.
+ */
+const chapter = `---
+title: A chapter for the tests
+order: 1
+dek: Known text, so that the lines in the messages stay put.
+authors:
+  - Test desk
+published: 2026-01-15
+draft: false
+---
+
+Opening text.
+
+<Scrolly chart="world-cloud-share">
+  <Step id="one" state="market">
+    First step.
+  </Step>
+  <Step id="two" state="big-three">
+    Second step.
+  </Step>
+  <Step id="three" chart="china-cloud-share" state="alibaba">
+    Third step.
+  </Step>
+</Scrolly>
+
+Closing text.
+
+<Chart chart="china-cloud-market" state="growth" />
+`;
+
+const fixtures: StoryFixture[] = [];
+afterAll(() => fixtures.forEach((fixture) => fixture.remove()));
+
+async function check(name: string, mistake: (fixture: StoryFixture) => void) {
+	const fixture = storyFixture('check', name);
+	fixtures.push(fixture);
+	rmSync(join(fixture.content, 'chapters'), { recursive: true });
+	fixture.write('chapters/test-chapter.mdx', chapter);
+	mistake(fixture);
+	return runCli('check', [], fixture.env);
+}
+
+// The list of valid charts grows with the registry; the messages are pinned around it.
+const chartList = charts.map((chart) => chart.id).join(', ');
+
+/** Returns what the check printed for a broken story, after making sure it failed. */
+async function problems(name: string, mistake: (fixture: StoryFixture) => void): Promise<string> {
+	const { code, stdout, stderr } = await check(name, mistake);
+	if (code !== 1) throw new Error(`npm run check exited with ${code}:\n${stdout}${stderr}`);
+	return stderr.trim().replaceAll(chartList, '(every chart id)');
+}
+
+const mdx = 'chapters/test-chapter.mdx';
+const inChapter = (change: (text: string) => string) => (f: StoryFixture) => f.edit(mdx, change);
+
+describe('npm run check', { timeout: 60_000 }, () => {
+	it('passes a story without mistakes, saying what it looked at', async () => {
+		const { code, stdout } = await check('clean', () => {});
+		expect(code).toBe(0);
+		expect(stdout.trim()).toMatch(/^No problems: 1 chapter, 3 steps, \d+ datasets, \d+ charts\.$/);
+	});
+});
+
+// Each case runs the real command in a child process; several run at once, so allow them time.
+describe.concurrent('npm run check names the file, the line and what to fix', { timeout: 60_000 }, () => {
+	it('an unknown chart, with the closest name and the valid ones', async ({ expect }) => {
+		expect(
+			await problems(
+				'unknown-chart',
+				inChapter((t) => t.replace('<Scrolly chart="world-cloud-share">', '<Scrolly chart="world-cloud-shares">')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:13: <Scrolly chart="world-cloud-shares">: there is no chart "world-cloud-shares". Did you mean "world-cloud-share"? Valid charts: (every chart id).
+
+			1 problem."
+		`);
+	});
+
+	it('an unknown state, with the closest name and the valid ones', async ({ expect }) => {
+		expect(
+			await problems(
+				'unknown-state',
+				inChapter((t) => t.replace('state="big-three"', 'state="big-tree"')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:17: <Step state="big-tree">: chart "world-cloud-share" has no state "big-tree". Did you mean "big-three"? Valid states: market, big-three, alibaba.
+
+			1 problem."
+		`);
+	});
+
+	it('a step id used twice, at both places', async ({ expect }) => {
+		expect(
+			await problems(
+				'duplicate-step',
+				inChapter((t) => t.replace('id="two"', 'id="one"')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:14: step id "one" is used more than once (also at content/chapters/test-chapter.mdx:17): every step needs its own id, because it is the step's link.
+
+			1 problem."
+		`);
+	});
+
+	it('a step without text', async ({ expect }) => {
+		expect(
+			await problems(
+				'empty-step',
+				inChapter((t) => t.replace('    Second step.\n', '')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:17: <Step id="two"> has no text: write what the reader should notice between <Step …> and </Step>.
+
+			1 problem."
+		`);
+	});
+
+	it('a step outside a scrolly section', async ({ expect }) => {
+		expect(
+			await problems(
+				'step-outside',
+				inChapter((t) => t.replace('Closing text.', '<Step id="four" state="market">Closing text.</Step>')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:25: <Step id="four"> is outside a scrolly section: put it between <Scrolly chart="…"> and </Scrolly>.
+
+			1 problem."
+		`);
+	});
+
+	it('a misspelt, lowercase or unclosed tag', async ({ expect }) => {
+		expect(
+			await problems(
+				'bad-tags',
+				inChapter((t) =>
+					t
+						.replace('<Step id="two"', '<Steps id="two"')
+						.replace('    Third step.\n  </Step>', '    Third step.')
+						.replace('Closing text.', '<chart chart="china-cloud-market" />'),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:17: <Steps> is not a story component. Did you mean <Step>? The components are <Scrolly>, <Step>, <Chart>.
+			content/chapters/test-chapter.mdx:19: </Step> closes a step that was never opened: remove it, or add <Step id="…" state="…"> before its text.
+			content/chapters/test-chapter.mdx:20: <Step id="three"> is never closed: add </Step> after its text.
+			content/chapters/test-chapter.mdx:24: <chart>: write <Chart> with a capital C.
+
+			4 problems."
+		`);
+	});
+
+	it('the same chart state twice in the flow of text', async ({ expect }) => {
+		expect(
+			await problems(
+				'duplicate-figure',
+				inChapter((t) => `${t}\n<Chart chart="china-cloud-market" state="growth" />\n`),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:27: <Chart chart="china-cloud-market" state="growth"> is also at content/chapters/test-chapter.mdx:29: where one chart state appears twice in the story, give each an id of its own, e.g. id="china-cloud-market-growth-2".
+
+			1 problem."
+		`);
+	});
+
+	it('frontmatter: a value of the wrong type, a missing field, an unknown field', async ({ expect }) => {
+		expect(
+			await problems(
+				'bad-frontmatter',
+				inChapter((t) =>
+					t
+						.replace('order: 1', 'order: first')
+						.replace(/^dek: .*\n/m, '')
+						.replace('draft: false', 'draf: false'),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:1: "dek" is missing: add one or two sentences under the headline, e.g. "dek: How Alibaba bet on AI abroad".
+			content/chapters/test-chapter.mdx:3: "order" must be the chapter's place in the story, a whole number, e.g. "order: 2".
+			content/chapters/test-chapter.mdx:7: unknown field "draf" (did you mean "draft"?): the fields are title, order, dek, authors, published, updated, draft.
+
+			3 problems."
+		`);
+	});
+
+	it('frontmatter: a date that is not a date, and "updated" before "published"', async ({ expect }) => {
+		expect(
+			await problems(
+				'bad-dates',
+				inChapter((t) => t.replace('published: 2026-01-15', 'published: 15 January 2026\nupdated: 2026-13-01')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:7: "published" must be a date written YYYY-MM-DD, e.g. "published: 2025-03-01".
+			content/chapters/test-chapter.mdx:8: "updated" must be a date written YYYY-MM-DD, e.g. "updated: 2025-04-15" (or delete the line).
+
+			2 problems."
+		`);
+		expect(
+			await problems(
+				'early-update',
+				inChapter((t) => t.replace('published: 2026-01-15', 'published: 2026-01-15\nupdated: 2026-01-01')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:8: "updated" is earlier than "published": the last update cannot come before the first publication.
+
+			1 problem."
+		`);
+	});
+
+	it('frontmatter that is not valid YAML', async ({ expect }) => {
+		expect(
+			await problems(
+				'bad-yaml',
+				inChapter((t) => t.replace('title: A chapter for the tests', 'title: Tests: a chapter')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:2: the frontmatter is not valid YAML (Nested mappings are not allowed in compact mappings): write one "name: value" per line, and put a value that contains ": " or starts with a quote in double quotes.
+
+			1 problem."
+		`);
+	});
+
+	it('two chapters with the same order, at both places', async ({ expect }) => {
+		expect(
+			await problems('duplicate-order', (f) =>
+				f.write(
+					'chapters/second.mdx',
+					'---\ntitle: Second\norder: 1\ndek: The next part.\nauthors: [Desk]\npublished: 2026-11-26\n---\n\nText.\n',
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/second.mdx:3: order 1 is also used by content/chapters/test-chapter.mdx:3: give each chapter its own order (1 is the first chapter).
+
+			1 problem."
+		`);
+	});
+
+	it('a CSV value of the wrong type, with its row and column', async ({ expect }) => {
+		expect(
+			await problems('bad-value', (f) =>
+				f.edit('data/synergy-vendor-share-q4-2022.csv', (t) => t.replace(/\n[^\n]*/, '\nAmazon,about 33')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/synergy-vendor-share-q4-2022.csv:2: column "share": expected a number, got "about 33". Write plain digits with a dot for decimals (e.g. 38.9), without units, % signs or thousands separators.
+
+			1 problem.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+
+	it('a CSV without a column its dataset declares', async ({ expect }) => {
+		expect(
+			await problems('missing-column', (f) =>
+				f.edit('data/synergy-vendor-share-q4-2022.csv', (t) => t.replace(/^[^\n]*/, 'vendor,percent')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/synergy-vendor-share-q4-2022.csv:1: missing column "share". The header row has: vendor, percent. Add the missing column or fix its spelling.
+
+			1 problem.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+
+	it('a dataset without a source', async ({ expect }) => {
+		expect(
+			await problems('no-source', (f) =>
+				f.edit('data/synergy-vendor-share-q4-2022.json', (t) =>
+					JSON.stringify({ ...(JSON.parse(t) as object), sources: [] }, null, '\t'),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/synergy-vendor-share-q4-2022.json:5: "sources" is empty: a dataset needs at least one source, with publisher, title and date. See "Adding a dataset" in content/EDITORS.md for a complete example.
+
+			1 problem.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+
+	it('a source without a date, and a field of the metadata misspelt', async ({ expect }) => {
+		const meta = {
+			title: 'Worldwide cloud market share',
+			units: '%',
+			measurer: 'Synergy Research Group',
+			sources: [{ publisher: 'Synergy Research Group', title: 'Q4 2022 market shares' }],
+		};
+		expect(
+			await problems('bad-source', (f) =>
+				f.write('data/synergy-vendor-share-q4-2022.json', JSON.stringify(meta, null, '\t')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/synergy-vendor-share-q4-2022.json:1: "unit" is missing: add the unit of the values, e.g. "unit": "% of market revenue".
+			content/data/synergy-vendor-share-q4-2022.json:3: unknown field "units" in the metadata: the fields are title, unit, measurer, sources, notes.
+			content/data/synergy-vendor-share-q4-2022.json:6: "date" is missing: add the publication date, e.g. "date": "2024-11-21".
+
+			3 problems.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+
+	it('a CSV without its metadata file', async ({ expect }) => {
+		expect(await problems('no-metadata', (f) => f.write('data/synergy-vendor-share-q4-2022.json', undefined)))
+			.toMatchInlineSnapshot(`
+			"content/data/synergy-vendor-share-q4-2022.csv:1: the dataset has no metadata: add content/data/synergy-vendor-share-q4-2022.json with its title, unit, measurer and sources (see content/EDITORS.md).
+
+			1 problem.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+});

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { charts } from '../../../src/charts/index.ts';
+import { slugify } from '../../../src/cli/new-chapter.ts';
+import { runCli, storyFixture } from '../../helpers/story-fixture.ts';
+
+const fixture = storyFixture('new-chapter', 'story');
+afterAll(() => fixture.remove());
+
+// The story grows: a new chapter comes after the last one there is.
+const lastOrder = Math.max(
+	...readdirSync(join(fixture.content, 'chapters')).map((file) =>
+		Number(/^order: (\d+)$/m.exec(readFileSync(join(fixture.content, 'chapters', file), 'utf8'))?.[1] ?? 0),
+	),
+);
+
+describe('slugify(title)', () => {
+	it('makes a file name a URL can carry', () => {
+		expect(slugify('Qwen’s bet: Alibaba goes all-in on AI')).toBe('qwens-bet-alibaba-goes-all-in-on-ai');
+		expect(slugify('Über Größe — 2025')).toBe('uber-grosse-2025');
+		expect(slugify('¿?')).toBe('');
+	});
+});
+
+describe('npm run new-chapter -- "Title"', { timeout: 60_000 }, () => {
+	it('writes a draft chapter, and says where it is and how to preview, check and publish it', async () => {
+		const { code, stdout, stderr } = await runCli('new-chapter', ['Qwen’s bet'], fixture.env);
+		expect(code, stderr).toBe(0);
+		expect(stdout).toMatchInlineSnapshot(`
+			"Created content/chapters/qwens-bet.mdx, a draft.
+
+			Preview it: run npm run dev, then open
+			  http://localhost:4321/qwens-bet/ (the chapter alone), or
+			  http://localhost:4321/?step=qwens-bet-market (the whole story, at the chapter's first step).
+			  Each save updates the page. The panel at the bottom right jumps to any step and shows the trigger line.
+			Check it: npm run check (lists every mistake with its file and line).
+			Publish it: change "draft: true" to "draft: false" in its frontmatter.
+			Guide: content/EDITORS.md. Every chart and state: content/CHARTS.md.
+			"
+		`);
+	});
+
+	it('fills in the frontmatter and a scrolly section with real charts and states from the registry', () => {
+		const source = readFileSync(join(fixture.content, 'chapters/qwens-bet.mdx'), 'utf8');
+		expect(source).toMatch(
+			new RegExp(
+				`^---\ntitle: "Qwen’s bet"\norder: ${lastOrder + 1}\ndek: .+\nauthors:\n {2}- .+\npublished: \\d{4}-\\d{2}-\\d{2}\ndraft: true\n---\n`,
+			),
+		);
+		const scrolly = /<Scrolly chart="([^"]+)">/.exec(source)?.[1];
+		const chart = charts.find((c) => c.id === scrolly);
+		expect(chart, `a chart from src/charts/index.ts, not "${scrolly}"`).toBeDefined();
+		const states = [...source.matchAll(/<Step id="qwens-bet-([\w-]+)" state="([\w-]+)">/g)].map((m) => m[2]);
+		expect(states.length).toBeGreaterThanOrEqual(2);
+		expect(chart!.stateNames).toEqual(expect.arrayContaining(states));
+		const [, inline, state] = /<Chart chart="([^"]+)" state="([^"]+)" \/>/.exec(source) ?? [];
+		expect(charts.find((c) => c.id === inline)?.stateNames).toContain(state);
+	});
+
+	it('passes npm run check as written', async () => {
+		const { code, stdout } = await runCli('check', [], fixture.env);
+		expect(code).toBe(0);
+		expect(stdout.trim()).toMatch(
+			/^No problems: \d+ chapters, 1 of them draft, \d+ steps, \d+ datasets, \d+ charts\.$/,
+		);
+	});
+
+	it('gives a second chapter the next order, ids and a figure of its own', async () => {
+		expect((await runCli('new-chapter', ['Qwen’s bet, part two'], fixture.env)).code).toBe(0);
+		const source = readFileSync(join(fixture.content, 'chapters/qwens-bet-part-two.mdx'), 'utf8');
+		expect(source).toContain(`order: ${lastOrder + 2}`);
+		const { code, stdout } = await runCli('check', [], fixture.env);
+		expect(code, stdout).toBe(0);
+	});
+
+	it('refuses to overwrite a chapter, and needs a title', async () => {
+		const again = await runCli('new-chapter', ['Qwen’s bet'], fixture.env);
+		expect(again.code).toBe(1);
+		expect(again.stderr.trim()).toMatchInlineSnapshot(
+			`"content/chapters/qwens-bet.mdx already exists: choose another title, or edit that chapter."`,
+		);
+		const none = await runCli('new-chapter', [], fixture.env);
+		expect(none.code).toBe(1);
+		expect(none.stderr.trim()).toMatchInlineSnapshot(
+			`"Give the chapter a title: npm run new-chapter -- "The title of the chapter""`,
+		);
+	});
+});
