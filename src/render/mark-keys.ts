@@ -1,9 +1,13 @@
 /**
- * Keys for animated transitions. Every mark of a rendered chart gets a `data-key` (its Plot
- * `ariaLabel`, which defaults to the mark type: "bar", "line", "y-axis tick label" …), and every
+ * Keys for animated transitions. Every mark of a rendered chart gets a `data-key`, and every
  * element a mark draws gets a `data-key` naming its datum, unique among its siblings. Between two
  * states of one chart, elements with the same key path are the same mark drawing the same datum,
  * so the browser (src/client/transition.ts) moves and recolours them instead of swapping pictures.
+ *
+ * A mark's key is its Plot `ariaLabel` (by default its type: "bar", "dot", "y-axis tick label" …),
+ * numbered when the chart declares several ("dot", "dot~2" …, counting marks that draw nothing in
+ * this state, so an empty mark does not shift the others). Give a mark its own `ariaLabel` when a
+ * state adds or removes marks of its type before it. The rendered SVG keeps no aria-label.
  *
  * An element's key is, in order of preference:
  * - the mark's `key` channel, if the chart declares one: `Plot.barX(rows, { …, channels: { key: 'vendor' } })`;
@@ -13,41 +17,72 @@
  *   when a state shows fewer rows);
  * - on axes and grids, the tick label (so the tick "2023" is the same tick in every state);
  * - for facets, the facet's values.
- * A chart can rename a mark (two marks of one type, or a mark that changes type between states)
- * with Plot's `ariaLabel` option; the rendered SVG keeps no aria-label.
  */
-import type { Mark } from '@observablehq/plot';
+import type * as Plot from '@observablehq/plot';
 
 type Datum = { __data__?: unknown };
-type Keyed = { __keys__?: ArrayLike<unknown> };
+type Keyed = { __keys__?: ArrayLike<unknown>; __mark__?: string };
 type Render = (this: unknown, ...args: unknown[]) => Element | null;
 type Channels = Record<string, { value: ArrayLike<unknown> } | undefined>;
 
 const wrapped = new WeakSet<object>();
+// Each declared mark's key in the chart being rendered (rendering is synchronous).
+const markKeys = new WeakMap<object, string>();
 
 /**
- * Lets every mark in a Plot `marks` option remember its key channel (or `z`) on the element it
- * renders, for `keySvg` to read. Idempotent: a mark shared between states is wrapped once.
+ * Names every mark of a Plot `marks` option and lets it leave its name and its key channel (or
+ * `z`) on the element it renders, for `keySvg` to read. Returns the marks to render.
  */
-export function rememberKeyChannels(marks: unknown): void {
-	for (const mark of [marks].flat(Infinity) as (Mark & { render?: Render })[]) {
-		if (!mark || typeof mark.render !== 'function' || wrapped.has(mark)) continue;
-		wrapped.add(mark);
-		const render = mark.render;
-		mark.render = function (this: unknown, ...args: unknown[]) {
-			const node = render.apply(this, args);
-			const channels = (args[2] as { channels?: Channels } | undefined)?.channels;
-			const keys = channels?.key?.value ?? channels?.z?.value;
-			if (node && keys) (node as Keyed).__keys__ = keys;
-			return node;
-		};
-	}
+export function prepareMarks(marks: Plot.Markish[] | undefined): Plot.Markish[] | undefined {
+	if (!marks) return marks;
+	const seen = new Map<string, number>();
+	const name = (label: string): string => {
+		const count = (seen.get(label) ?? 0) + 1;
+		seen.set(label, count);
+		return count === 1 ? label : `${label}~${count}`;
+	};
+	const prepare = (mark: unknown): unknown => {
+		if (Array.isArray(mark)) return mark.map(prepare);
+		// A render function used as a mark: its output carries the name.
+		if (typeof mark === 'function') {
+			const key = name('g');
+			return (...args: unknown[]) => {
+				const node = (mark as Render)(...args);
+				if (node) (node as Keyed).__mark__ = key;
+				return node;
+			};
+		}
+		const m = mark as (Plot.Mark & { render?: Render; ariaLabel?: string }) | null;
+		if (!m || typeof m.render !== 'function') return mark;
+		markKeys.set(m, name(m.ariaLabel ?? 'mark'));
+		if (!wrapped.has(m)) {
+			wrapped.add(m);
+			const render = m.render;
+			m.render = function (this: unknown, ...args: unknown[]) {
+				const node = render.apply(this, args);
+				const channels = (args[2] as { channels?: Channels } | undefined)?.channels;
+				const keys = channels?.key?.value ?? channels?.z?.value;
+				if (node && keys) (node as Keyed).__keys__ = keys;
+				if (node) (node as Keyed).__mark__ = markKeys.get(this as object);
+				return node;
+			};
+		}
+		return m;
+	};
+	return marks.map(prepare) as Plot.Markish[];
 }
 
 /** Sets `data-key` on every mark of a Plot SVG (before serialising) and on every element it draws. */
 export function keySvg(svg: Element): void {
 	const marks = [...svg.children].filter((el) => el.tagName.toLowerCase() !== 'style');
-	const names = marks.map((mark) => mark.getAttribute('aria-label') ?? mark.tagName.toLowerCase());
+	// A faceted mark is a group of one element per facet, each rendered by the mark.
+	const names = marks.map(
+		(mark) =>
+			(mark as Keyed).__mark__ ??
+			(mark.firstElementChild as Keyed | null)?.__mark__ ??
+			mark.getAttribute('aria-label') ??
+			mark.tagName.toLowerCase(),
+	);
 	setKeys(marks, names);
 	marks.forEach((mark, i) => {
 		const axis = /^(f?[xy])-(?:axis tick|grid)/.exec(names[i]!)?.[1];

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Chart } from '../charts/define-chart.ts';
 import { fontSize } from '../charts/theme.ts';
-import { keySvg, rememberKeyChannels } from './mark-keys.ts';
+import { keySvg, prepareMarks } from './mark-keys.ts';
 
 const fontFamily = 'Inter, system-ui, sans-serif';
 const cache = new Map<string, string>();
@@ -27,8 +27,8 @@ function drawSvg(chart: Chart, state: string, width: number): string {
 	// A fresh server-side document per render: Plot only needs createElementNS and friends.
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
 	const options = chart.plot(state, width);
-	rememberKeyChannels(options.marks);
-	const node = Plot.plot({ ...options, width, document, className: 'plot' });
+	const marks = prepareMarks(options.marks);
+	const node = Plot.plot({ ...options, marks, width, document, className: 'plot' });
 	if (node.tagName.toLowerCase() !== 'svg') {
 		throw new Error(
 			`src/charts/${chart.id}.ts: state "${state}" produced a <${node.tagName.toLowerCase()}>, not an <svg>. ` +

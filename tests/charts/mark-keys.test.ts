@@ -129,6 +129,16 @@ describe('keys from the data', () => {
 		expect(keyed['geo~2']).toEqual(['0']);
 	});
 
+	it('numbers marks of one type as the chart declares them, so a mark with nothing to draw shifts no other', () => {
+		const states = [[], rows].map((ringed) => ({
+			marks: [Plot.dot(ringed, { x: 'value', y: 'name', r: 8 }), Plot.dot(rows, { x: 'value', y: 'name' })],
+		}));
+		const chart = testChart(...states);
+		const dots = (state: string) => Object.keys(marks(renderSvg(chart, state, 360))).filter((k) => k.startsWith('dot'));
+		expect(dots('0')).toEqual(['dot~2']);
+		expect(dots('1')).toEqual(['dot', 'dot~2']);
+	});
+
 	it('keys facets by their value, and the marks inside each facet by datum', () => {
 		const chart = testChart({ marks: [Plot.dot(rows, { x: 'value', fx: 'name' })] });
 		const svg = parse(renderSvg(chart, '0', 360));
