@@ -268,7 +268,7 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 		const [dx, dy] = { right: [gap, 0], left: [-gap, 0], above: [0, -gap - 6], below: [0, gap + 7] }[side];
 		const half = textWidth(text) / 2;
 		const x = side === 'above' || side === 'below' ? Math.min(Math.max(p.x, half + 2), width - half - 2) : p.x + dx!;
-		return { x, y: p.y + dy!, side, text };
+		return { x, y: p.y + dy!, side, text, key: p.shown.row.key };
 	};
 	const labels = labelled.map(labelAt);
 	const labelMark = (anchor: 'start' | 'end' | 'middle', sides: readonly Side[]) =>
@@ -284,8 +284,11 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 				stroke: 'var(--bg)',
 				strokeWidth: 3,
 				paintOrder: 'stroke',
+				// Transitions between moments match labels and places by region, not by position.
+				channels: { key: 'key' },
 			},
 		);
+	const region = { x: 'x', y: 'y', channels: { key: (p: Point) => p.shown.row.key } };
 	const byKind = (kind: Mark) => points.filter((p) => p.shown.mark === kind);
 	return {
 		height: Math.round(legend.bottom),
@@ -316,14 +319,13 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 			}),
 			Plot.dot(
 				points.filter((p) => p.shown.ringed),
-				{ x: 'x', y: 'y', ...markOptions('ring', r) },
+				{ ...region, ...markOptions('ring', r) },
 			),
-			Plot.dot(byKind('closed'), { x: 'x', y: 'y', ...markOptions('closed', r) }),
-			Plot.dot(byKind('unconfirmed'), { x: 'x', y: 'y', ...markOptions('unconfirmed', r) }),
-			Plot.dot(byKind('planned'), { x: 'x', y: 'y', ...markOptions('planned', r) }),
+			Plot.dot(byKind('closed'), { ...region, ...markOptions('closed', r) }),
+			Plot.dot(byKind('unconfirmed'), { ...region, ...markOptions('unconfirmed', r) }),
+			Plot.dot(byKind('planned'), { ...region, ...markOptions('planned', r) }),
 			Plot.dot(byKind('launched'), {
-				x: 'x',
-				y: 'y',
+				...region,
 				...markOptions('launched', r),
 				fill: (p: Point) => periodOf(p.shown.row.year!).fill,
 			}),
@@ -336,6 +338,7 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 					x: 'x',
 					y: 'y',
 					...markOptions(item.kind, item.kind === 'ring' ? 2.5 : 4, item.fill),
+					ariaLabel: `legend ${item.label}`,
 				}),
 			),
 			Plot.text(legend.placed, {
@@ -345,6 +348,7 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 				textAnchor: 'start',
 				fontSize: 12,
 				fill: 'var(--ink-soft)',
+				channels: { key: (d: { item: LegendItem }) => d.item.label },
 			}),
 		],
 	};
