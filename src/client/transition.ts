@@ -149,6 +149,7 @@ function fade(el: Element, from: number, to: number, start = 0, end = 1): Tween 
  * another label): those cross-fade instead.
  */
 function pair(from: Element, to: Element, plan: Plan): boolean {
+	if (from.tagName !== to.tagName) return false;
 	const found: Tween[] = [];
 	for (const { name, value } of to.attributes) {
 		const now = from.getAttribute(name);
