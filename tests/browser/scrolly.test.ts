@@ -1,30 +1,20 @@
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContextOptions } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchChromium(), serveStatic(inject('siteDir'))]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const desktop = { viewport: { width: 1280, height: 800 } };
 
 async function open(path: string, options: BrowserContextOptions = desktop) {
-	const context = await browser.newContext(options);
+	const context = await site.browser.newContext(options);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-	await page.goto(`${server.url}${path}`);
+	await page.goto(`${site.url}${path}`);
 	return { page, story: new StoryPage(page), errors, close: () => context.close() };
 }
 
@@ -62,7 +52,7 @@ describe.each([
 		const { page, story, close } = await open('/', device);
 		const steps = await story.steps();
 		const target = steps[Math.floor(steps.length / 2)]!;
-		await page.goto(`${server.url}/#${target.id}`);
+		await page.goto(`${site.url}/#${target.id}`);
 		await story.waitForShown(target.shows);
 		expect(new URL(page.url()).hash).toBe(`#${target.id}`);
 		await close();

@@ -1,20 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { pageTypes } from '../helpers/site-pages.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { useBuiltSite } from '../helpers/built-site-browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
 const siteDir = inject('siteDir');
 
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchChromium(), serveStatic(siteDir)]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 const payload = '"><img src=x onerror=alert(1)><svg onload=alert(2)>';
 
@@ -22,7 +12,7 @@ describe('Content-Security-Policy and URL handling', () => {
 	it.each(Object.entries(pageTypes(siteDir)))(
 		'%s page works under a strict CSP with no violation',
 		async (_type, path) => {
-			const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+			const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
 			const page = await context.newPage();
 			await page.addInitScript(() => {
 				const violations: string[] = [];
@@ -33,7 +23,7 @@ describe('Content-Security-Policy and URL handling', () => {
 			});
 			const errors: string[] = [];
 			page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-			await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+			await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
 			const policy = await page.$eval(
 				'meta[http-equiv="content-security-policy"]',
 				(m) => m.getAttribute('content') ?? '',
@@ -51,7 +41,7 @@ describe('Content-Security-Policy and URL handling', () => {
 	it.each(Object.entries(pageTypes(siteDir)))(
 		'%s page reflects no URL parameter or hash into the page',
 		async (_type, path) => {
-			const context = await browser.newContext();
+			const context = await site.browser.newContext();
 			const page = await context.newPage();
 			let dialogs = 0;
 			page.on('dialog', (dialog) => {
@@ -59,7 +49,7 @@ describe('Content-Security-Policy and URL handling', () => {
 				void dialog.dismiss();
 			});
 			const query = new URLSearchParams({ q: payload, theme: payload, step: payload, childId: payload }).toString();
-			await page.goto(`${server.url}${path}?${query}#${encodeURIComponent(payload)}`, { waitUntil: 'networkidle' });
+			await page.goto(`${site.url}${path}?${query}#${encodeURIComponent(payload)}`, { waitUntil: 'networkidle' });
 			await page.waitForTimeout(200);
 			const html = await page.content();
 			expect(html).not.toContain('onerror=alert');

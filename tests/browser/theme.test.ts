@@ -1,18 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/built-site-browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchChromium(), serveStatic(inject('siteDir'))]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 /** The computed fill of the first bar of the chart on screen (the sticky chart of the first section). */
 const barFill = (page: Page) =>
@@ -22,14 +12,14 @@ const toggle = (page: Page) => page.locator('.theme-toggle');
 
 async function open(context: BrowserContext) {
 	const page = await context.newPage();
-	await page.goto(`${server.url}/`);
+	await page.goto(`${site.url}/`);
 	await page.waitForSelector('.scrolly-figure svg.plot', { state: 'attached' });
 	return page;
 }
 
 describe('the theme toggle', () => {
 	it('switches the page and the charts to the other theme, and remembers it', async () => {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+		const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
 		const page = await open(context);
 		expect(await toggle(page).getAttribute('aria-pressed')).toBe('false');
 		const light = { bar: await barFill(page), background: await pageBackground(page) };
@@ -52,8 +42,8 @@ describe('the theme toggle', () => {
 	});
 
 	it('follows the system theme until the reader picks one', async () => {
-		const light = await browser.newContext({ colorScheme: 'light' });
-		const dark = await browser.newContext({ colorScheme: 'dark' });
+		const light = await site.browser.newContext({ colorScheme: 'light' });
+		const dark = await site.browser.newContext({ colorScheme: 'dark' });
 		const [onLight, onDark] = await Promise.all([open(light), open(dark)]);
 		expect(await onDark.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
 		expect(await barFill(onDark)).not.toBe(await barFill(onLight));
@@ -62,7 +52,7 @@ describe('the theme toggle', () => {
 	});
 
 	it('sets the stored theme before the first paint (the attribute is there when the body starts)', async () => {
-		const context = await browser.newContext({ colorScheme: 'light' });
+		const context = await site.browser.newContext({ colorScheme: 'light' });
 		await context.addInitScript(() => {
 			localStorage.setItem('theme', 'dark');
 			// Record the theme at the moment the parser creates <body>: nothing has been painted yet.

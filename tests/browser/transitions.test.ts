@@ -1,30 +1,21 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
 // Animated changes of chart state in the sticky stage (src/client/transition.ts).
-let browser: Browser;
-let server: StaticServer;
 
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchChromium(), serveStatic(inject('siteDir'))]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const desktop = { viewport: { width: 1280, height: 800 } };
 
 async function open(options: BrowserContextOptions = desktop) {
-	const context = await browser.newContext(options);
+	const context = await site.browser.newContext(options);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
-	await page.goto(`${server.url}/`);
+	await page.goto(`${site.url}/`);
 	const story = new StoryPage(page);
 	const steps = await story.steps();
 	return { page, story, steps, errors, close: () => context.close() };
@@ -318,7 +309,9 @@ describe('smoothness on a slow phone', () => {
 		await settle(page, story, steps[0]!.shows);
 		const cdp = await page.context().newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-		await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+		await site.browser.startTracing(page, {
+			categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+		});
 		// The page steps through the story and back itself: no test traffic in the frames traced.
 		const transitions = await page.evaluate(async () => {
 			const section = document.querySelector('story-scrolly')!;
@@ -339,7 +332,7 @@ describe('smoothness on a slow phone', () => {
 			}
 			return animated;
 		});
-		const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+		const { traceEvents } = JSON.parse((await site.browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		const frames = cpuPerFrame(traceEvents);
 		const animated = frames.filter((f) => !f.marked).map((f) => Math.round(f.cpu));

@@ -2,18 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-
-const types: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.json': 'application/json',
-	'.csv': 'text/csv; charset=utf-8',
-	'.woff2': 'font/woff2',
-	'.ttf': 'font/ttf',
-};
+import { contentTypes as types } from '../../src/cli/content-types.ts';
 
 /** A running static server for a built site. */
 export interface StaticServer {

@@ -3,18 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { contentTypes as types } from '../content-types.ts';
 
-const types: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.json': 'application/json',
-	'.csv': 'text/csv; charset=utf-8',
-	'.woff2': 'font/woff2',
-	'.ttf': 'font/ttf',
-};
 const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.csv']);
 
 /** Returns the brotli size of a text, at the quality a CDN uses for static files. */

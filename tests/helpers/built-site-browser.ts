@@ -1,0 +1,34 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+/** The browser and the served site a browser test file works with. */
+export interface BuiltSite {
+	readonly browser: Browser;
+	/** The origin the built site is served at, e.g. http://127.0.0.1:41234 */
+	readonly url: string;
+}
+
+/** Launches Chromium and serves the built site (tests/.tmp/site) for one test file; closes both after it. */
+export function useBuiltSite(): BuiltSite {
+	let browser: Browser | undefined;
+	let server: StaticServer | undefined;
+	beforeAll(async () => {
+		[browser, server] = await Promise.all([launchChromium(), serveStatic(inject('siteDir'))]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+	return {
+		get browser() {
+			if (!browser) throw new Error('The browser starts in beforeAll: use it inside a test.');
+			return browser;
+		},
+		get url() {
+			if (!server) throw new Error('The site is served from beforeAll: use it inside a test.');
+			return server.url;
+		},
+	};
+}
