@@ -12,10 +12,13 @@ export const embedWidths = [360, 540, 720, 960] as const;
 /** The width the oEmbed response and the default iframe are sized for. */
 export const embedDefaultWidth = 720;
 
-/** Returns the render width embed.css shows in a chart container this wide (its container queries). */
+/**
+ * Returns the render width embed.css shows in a chart container this wide (its container queries
+ * switch at the geometric mean of neighbouring widths, rounded up to whole pixels).
+ */
 export function pickEmbedWidth(containerWidth: number): number {
 	let best: number = embedWidths[0];
-	for (const width of embedWidths) if (containerWidth >= Math.sqrt(best * width)) best = width;
+	for (const width of embedWidths) if (containerWidth >= Math.ceil(Math.sqrt(best * width))) best = width;
 	return best;
 }
 
