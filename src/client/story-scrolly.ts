@@ -4,6 +4,9 @@ import { cloneForStage } from './stage-figure.ts';
 import { StageTransition } from './transition.ts';
 import { motionOn, wireMotionToggle } from './transition-motion.ts';
 
+/** How long a step must stay active before the URL names it, in ms: longer than a transition. */
+const hashDelay = 600;
+
 /**
  * `<story-scrolly>`: wires a server-rendered scrolly section. The stage shows the figure of the
  * active step; which step is active is recomputed from the layout on every scrollama event and
@@ -19,6 +22,9 @@ class StoryScrolly extends HTMLElement {
 	#active = -1;
 	#trigger = 0.5;
 	#scroller: scrollama.ScrollamaInstance | null = null;
+	#pending = 0;
+	#hashTarget: string | null = null;
+	#hashTimer = 0;
 	#resizeObserver = new ResizeObserver(() => this.#remeasure());
 
 	connectedCallback(): void {
@@ -36,6 +42,8 @@ class StoryScrolly extends HTMLElement {
 
 	disconnectedCallback(): void {
 		this.#scroller?.destroy();
+		clearTimeout(this.#pending);
+		clearTimeout(this.#hashTimer);
 		this.#resizeObserver.disconnect();
 		removeEventListener('resize', this.#onResize);
 	}
@@ -48,14 +56,25 @@ class StoryScrolly extends HTMLElement {
 		this.#scroller?.destroy();
 		this.#scroller = scrollama()
 			.setup({ step: this.#steps, offset: this.#trigger as scrollama.DecimalType })
-			.onStepEnter(() => this.#sync())
-			.onStepExit(() => this.#sync());
+			.onStepEnter(() => this.#queueSync())
+			.onStepExit(() => this.#queueSync());
 	}
 
 	#remeasure(): void {
 		if (parseTrigger(getComputedStyle(this).getPropertyValue('--trigger')) !== this.#trigger) this.#setupScroller();
 		else this.#scroller?.resize();
-		this.#sync();
+		this.#queueSync();
+	}
+
+	/*
+	 * One step change fires several observer callbacks (one step exits, another enters), and
+	 * scrollama reads the scroll position in each. Syncing once, in a task after them all, keeps
+	 * those reads from forcing a layout of the page changed by the previous callback. The task
+	 * runs before the next frame, so the reader sees the new chart no later.
+	 */
+	#queueSync(): void {
+		clearTimeout(this.#pending);
+		this.#pending = setTimeout(() => this.#sync());
 	}
 
 	#sync(): void {
@@ -79,12 +98,24 @@ class StoryScrolly extends HTMLElement {
 		}
 	}
 
-	// The URL names the step being read (once the reader has reached it); replaceState keeps the
-	// back button for real navigation.
+	/*
+	 * The URL names the step being read once the reader has reached it and stayed a moment;
+	 * replaceState keeps the back button for real navigation. Waiting until the chart has settled
+	 * keeps what a URL change costs (Chromium fetches and decodes the page's icon again) out of the
+	 * animation, and a fast scroll past many steps changes the URL once.
+	 */
 	#followHash(step: HTMLElement): void {
 		const line = triggerLine(innerHeight, this.#trigger);
 		const reached = step.getBoundingClientRect().top <= line && this.getBoundingClientRect().bottom > line;
-		if (reached && location.hash !== `#${step.id}`) history.replaceState(history.state, '', `#${step.id}`);
+		const id = reached ? step.id : null;
+		if (id === this.#hashTarget) return;
+		clearTimeout(this.#hashTimer);
+		this.#hashTarget = id;
+		if (!id) return;
+		this.#hashTimer = setTimeout(() => {
+			this.#hashTarget = null;
+			if (location.hash !== `#${id}`) history.replaceState(history.state, '', `#${id}`);
+		}, hashDelay);
 	}
 
 	#wireControls(): void {
