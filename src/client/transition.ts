@@ -165,12 +165,11 @@ function pair(from: Element, to: Element, plan: Plan): boolean {
 		found.push((t) => (to.textContent = between(t)));
 	}
 	// Colours are CSS variables: interpolate computed colours where they may differ.
-	const paints = ['fill', 'stroke'];
+	const paints = ['fill', 'stroke'] as const;
 	if (from.hasAttribute('style') || paints.some((name) => from.getAttribute(name) !== to.getAttribute(name))) {
-		const now = getComputedStyle(from);
-		for (const name of [...paints, 'opacity']) {
-			const a = now.getPropertyValue(name);
-			const b = name === 'opacity' ? String(opacity(to)) : resolve(name, to, plan.probe);
+		for (const name of [...paints, 'opacity'] as const) {
+			const a = name === 'opacity' ? String(opacity(from)) : paint(name, from, plan.probe);
+			const b = name === 'opacity' ? String(opacity(to)) : paint(name, to, plan.probe);
 			if (a === b) continue;
 			const between = interpolate(a, b);
 			if (!between) return false;
@@ -181,11 +180,31 @@ function pair(from: Element, to: Element, plan: Plan): boolean {
 	return true;
 }
 
-// The computed colour `el` (not yet in the page) will have: its own or inherited attribute,
-// resolved on a probe inside the old chart, so only the probe's style is computed.
-function resolve(name: string, el: Element, probe: Element): string {
-	const value = el.closest(`[${name}]`)?.getAttribute(name);
-	if (value) probe.setAttribute(name, value);
-	else probe.removeAttribute(name);
-	return getComputedStyle(probe).getPropertyValue(name);
+/** Computed colours of the charts' paint values ("var(--c-alibaba)", "currentColor"), for one theme. */
+const colours = new Map<string, string>();
+let coloursTheme: string | undefined;
+const dark = matchMedia('(prefers-color-scheme: dark)');
+
+/**
+ * The colour `el` shows for `name`: the one a running transition set, else its own or inherited
+ * attribute, computed once per value and theme on a probe inside the old chart. Computing styles
+ * in the page for every element would lay the page out again and again in the frame that starts
+ * the animation.
+ */
+function paint(name: 'fill' | 'stroke', el: Element, probe: Element): string {
+	const now = (el as SVGElement).style.getPropertyValue(name);
+	if (now) return now;
+	const theme = `${document.documentElement.dataset.theme} ${dark.matches}`;
+	if (theme !== coloursTheme) colours.clear();
+	coloursTheme = theme;
+	const value = el.closest(`[${name}]`)?.getAttribute(name) ?? '';
+	const key = `${name}:${value}`;
+	let colour = colours.get(key);
+	if (colour === undefined) {
+		if (value) probe.setAttribute(name, value);
+		else probe.removeAttribute(name);
+		colour = getComputedStyle(probe).getPropertyValue(name);
+		colours.set(key, colour);
+	}
+	return colour;
 }

@@ -12,6 +12,14 @@ const desktop = { viewport: { width: 1280, height: 800 } };
 
 async function open(options: BrowserContextOptions = desktop) {
 	const context = await site.browser.newContext(options);
+	// What the stage should hold for a step: a copy of its pre-rendered figure (ids suffixed
+	// "-stage"), without the data table, which the stage never shows.
+	await context.addInitScript(() => {
+		(window as unknown as { isStageOf: (stage: Element, figure: Element) => boolean }).isStageOf = (stage, figure) =>
+			stage.children.length === 1 &&
+			stage.innerHTML.replaceAll('-stage', '') ===
+				figure.outerHTML.replace(figure.querySelector('.figure-data')?.outerHTML ?? '', '');
+	});
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
@@ -31,13 +39,18 @@ async function settle(page: Page, story: StoryPage, shows: string): Promise<void
 	await page.waitForFunction(() => !document.querySelector('.scrolly-figure')!.hasAttribute('data-transition'));
 }
 
-/** True when the stage holds exactly a copy of the step's pre-rendered figure (ids suffixed "-stage"). */
+type StageCheck = { isStageOf: (stage: Element, figure: Element) => boolean };
+
+/** True when the stage holds exactly the step's pre-rendered figure (see `open`). */
 const stageIsStep = (page: Page, id: string) =>
-	page.evaluate((id) => {
-		const stage = document.querySelector('.scrolly-figure')!;
-		const figure = document.querySelector(`#${id} .step-figure figure`)!;
-		return stage.children.length === 1 && stage.innerHTML.replaceAll('-stage', '') === figure.outerHTML;
-	}, id);
+	page.evaluate(
+		(id) =>
+			(window as unknown as StageCheck).isStageOf(
+				document.querySelector('.scrolly-figure')!,
+				document.querySelector(`#${id} .step-figure figure`)!,
+			),
+		id,
+	);
 
 /**
  * Records, every frame until the transition in the stage ends, an attribute (or a computed style
@@ -143,6 +156,27 @@ describe.each([
 		await close();
 	});
 
+	it('after the reader switches theme, recolours from the colours on screen, without a jump', async () => {
+		const { page, story, steps, close } = await open(device);
+		const [from, to] = [byId(steps, 'the-market'), byId(steps, 'the-big-three')];
+		// One change in each direction in the first theme, then the same change in the other.
+		for (const step of [from, to, from]) {
+			await goTo(page, step.id);
+			await settle(page, story, step.shows);
+		}
+		await page.locator('.theme-toggle').click();
+		await record(page, 'bar/0', 'style:fill');
+		await goTo(page, to.id);
+		const fills = (await samples(page)).map(rgb);
+		const range = Math.max(...[0, 1, 2].map((i) => Math.abs(fills.at(-1)![i]! - fills[0]![i]!)));
+		const jumps = fills.slice(1).map((c, k) => Math.max(...c.map((v, i) => Math.abs(v - fills[k]![i]!))));
+		expect(range).toBeGreaterThan(0);
+		expect(Math.max(...jumps)).toBeLessThanOrEqual(range * 0.4);
+		await settle(page, story, to.shows);
+		expect(await stageIsStep(page, to.id)).toBe(true);
+		await close();
+	});
+
 	it('ends every change of step, to the same chart or another, exactly on the pre-rendered figure', async () => {
 		const { page, story, steps, errors, close } = await open(device);
 		for (const step of [...steps, ...steps.toReversed()]) {
@@ -224,8 +258,7 @@ describe('every section of the story', () => {
 					do await pause(50);
 					while (stage.dataset.state !== step.dataset.state || stage.hasAttribute('data-transition'));
 					const figure = step.querySelector('.step-figure figure')!;
-					if (stage.children.length !== 1 || stage.innerHTML.replaceAll('-stage', '') !== figure.outerHTML)
-						differ.push(step.id);
+					if (!(window as unknown as StageCheck).isStageOf(stage, figure)) differ.push(step.id);
 				}
 			}
 			return differ;
@@ -247,9 +280,7 @@ describe('less motion', () => {
 						const stage = document.querySelector<HTMLElement>('.scrolly-figure')!;
 						const figure = document.querySelector(`#${id} .step-figure figure`)!;
 						const isExact = () =>
-							!stage.hasAttribute('data-transition') &&
-							stage.children.length === 1 &&
-							stage.innerHTML.replaceAll('-stage', '') === figure.outerHTML;
+							!stage.hasAttribute('data-transition') && (window as unknown as StageCheck).isStageOf(stage, figure);
 						const observer = new MutationObserver(() => {
 							if (stage.dataset.state !== figure.getAttribute('data-state')) return;
 							observer.disconnect();
