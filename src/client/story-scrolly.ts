@@ -22,9 +22,9 @@ class StoryScrolly extends HTMLElement {
 	#active = -1;
 	#trigger = 0.5;
 	#scroller: scrollama.ScrollamaInstance | null = null;
-	#pending = 0;
+	#pending: ReturnType<typeof setTimeout> | undefined;
 	#hashTarget: string | null = null;
-	#hashTimer = 0;
+	#hashTimer: ReturnType<typeof setTimeout> | undefined;
 	#resizeObserver = new ResizeObserver(() => this.#remeasure());
 
 	connectedCallback(): void {
