@@ -22,7 +22,7 @@ class StoryScrolly extends HTMLElement {
 	#active = -1;
 	#trigger = 0.5;
 	#scroller: scrollama.ScrollamaInstance | null = null;
-	#pending: ReturnType<typeof setTimeout> | undefined;
+	#pending: { task: ReturnType<typeof setTimeout>; frame: number } | undefined;
 	#hashTarget: string | null = null;
 	#hashTimer: ReturnType<typeof setTimeout> | undefined;
 	#resizeObserver = new ResizeObserver(() => this.#remeasure());
@@ -42,7 +42,7 @@ class StoryScrolly extends HTMLElement {
 
 	disconnectedCallback(): void {
 		this.#scroller?.destroy();
-		clearTimeout(this.#pending);
+		this.#cancelSync();
 		clearTimeout(this.#hashTimer);
 		this.#resizeObserver.disconnect();
 		removeEventListener('resize', this.#onResize);
@@ -68,13 +68,25 @@ class StoryScrolly extends HTMLElement {
 
 	/*
 	 * One step change fires several observer callbacks (one step exits, another enters), and
-	 * scrollama reads the scroll position in each. Syncing once, in a task after them all, keeps
-	 * those reads from forcing a layout of the page changed by the previous callback. The task
-	 * runs before the next frame, so the reader sees the new chart no later.
+	 * scrollama reads the scroll position in each. Syncing once, after them all, keeps those reads
+	 * from forcing a layout of the page changed by the previous callback. It runs in a task right
+	 * after them or, should the next frame come first, at the start of that frame: the reader sees
+	 * the new chart no later either way.
 	 */
 	#queueSync(): void {
-		clearTimeout(this.#pending);
-		this.#pending = setTimeout(() => this.#sync());
+		if (this.#pending) return;
+		const run = (): void => {
+			this.#cancelSync(); // whichever of the two comes first runs; the other is called off
+			this.#sync();
+		};
+		this.#pending = { task: setTimeout(run), frame: requestAnimationFrame(run) };
+	}
+
+	#cancelSync(): void {
+		if (!this.#pending) return;
+		clearTimeout(this.#pending.task);
+		cancelAnimationFrame(this.#pending.frame);
+		this.#pending = undefined;
 	}
 
 	#sync(): void {
