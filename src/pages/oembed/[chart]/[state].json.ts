@@ -4,11 +4,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '../../../site.ts';
-import { iframeCode } from '../../../render/embed-code.ts';
-import { embedDefaultWidth, estimateEmbedHeight } from '../../../render/embed-size.ts';
-import { embedUrls } from '../../../render/embed-urls.ts';
-import { pngSize } from '../../charts/_downloads.ts';
-import { address, chartStatePaths, type PublishedState } from '../../embed/_published.ts';
+import { iframeCode } from '../../../publish/embed-code.ts';
+import { embedDefaultWidth, estimateEmbedHeight } from '../../../publish/embed-size.ts';
+import { embedUrls } from '../../../publish/embed-urls.ts';
+import { pngSize } from '../../../publish/downloads.ts';
+import { address, chartStatePaths, type PublishedState } from '../../../publish/published.ts';
 
 export const getStaticPaths = (() => chartStatePaths()) satisfies GetStaticPaths;
 

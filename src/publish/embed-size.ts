@@ -1,6 +1,6 @@
 import type { Chart } from '../charts/define-chart.ts';
-import { wrapText } from './fonts.ts';
-import { renderSvg } from './render-svg.ts';
+import { wrapText } from '../render/fonts.ts';
+import { renderSvg } from '../render/render-svg.ts';
 
 /**
  * The widths charts are drawn at on embed pages. An embed can be any width, so it gets more than

@@ -1,8 +1,8 @@
 import type { Chart } from '../charts/define-chart.ts';
 import { site } from '../site.ts';
-import { textWidth, wrapText } from './fonts.ts';
-import { readPalettes, resolveColours } from './palette.ts';
-import { renderSvg } from './render-svg.ts';
+import { textWidth, wrapText } from '../render/fonts.ts';
+import { readPalettes, resolveColours } from '../render/palette.ts';
+import { renderSvg } from '../render/render-svg.ts';
 
 /** A standalone SVG file: the figure as one image, with its size in CSS pixels. */
 export interface StandaloneSvg {

@@ -1,8 +1,8 @@
 /** The downloadable files of a chart state, made once per build and shared by the endpoints and pages. */
-import type { Chart } from '../../charts/define-chart.ts';
-import { pngScale, renderPng, type Png } from '../../render/render-png.ts';
-import { standaloneSvg, type StandaloneSvg } from '../../render/standalone-svg.ts';
-import { siteAddress } from '../../render/embed-urls.ts';
+import type { Chart } from '../charts/define-chart.ts';
+import { pngScale, renderPng, type Png } from '../render/render-png.ts';
+import { standaloneSvg, type StandaloneSvg } from './standalone-svg.ts';
+import { siteAddress } from './embed-urls.ts';
 
 const svgs = new Map<string, StandaloneSvg>();
 const pngs = new Map<string, Png>();
