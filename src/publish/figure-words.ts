@@ -15,13 +15,14 @@ export const stateTitle = (chart: Chart, state: string): string => `${chart.titl
 
 /**
  * The title for an embed page's <title>, at most `max` characters (browsers show about 70): the full
- * title if it fits, otherwise the state's label first, as that is what tells the states apart.
+ * title if it fits, otherwise the state's label first (that is what tells the states apart), clipped
+ * at a word.
  */
 export function pageTitle(chart: Chart, state: string, max = 70): string {
 	const title = stateTitle(chart, state);
 	if (title.length <= max) return title;
 	const text = `${chart.label(state)} · ${chart.title}`;
-	return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+	return `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
 /** What goes under a figure: the notes (each once, in order) and the sources of the datasets it draws. */
