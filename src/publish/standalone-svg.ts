@@ -67,37 +67,20 @@ export function standaloneSvg(chart: Chart, state: string, storyUrl: string): St
 			gapBefore: 4,
 		},
 	];
+	// The foot: small soft lines, each block but the first a little apart.
+	const small = (lines: string[], gapBefore: number, label?: string): Block => ({
+		lines,
+		size: 12,
+		lineHeight: 17,
+		weight: 'regular',
+		fill: soft,
+		gapBefore,
+		...(label ? { label } : {}),
+	});
 	const foot: Block[] = [
-		...(notes.length > 0
-			? [
-					{
-						lines: labelled(notesLabel, notesText(notes), 12),
-						size: 12,
-						lineHeight: 17,
-						weight: 'regular' as const,
-						fill: soft,
-						gapBefore: 0,
-						label: notesLabel,
-					},
-				]
-			: []),
-		{
-			lines: labelled(sourceLabel, sourcesText(sources), 12),
-			size: 12,
-			lineHeight: 17,
-			weight: 'regular',
-			fill: soft,
-			gapBefore: 6,
-			label: sourceLabel,
-		},
-		{
-			lines: wrapText(`${credit()} · ${storyUrl}`, text, 12),
-			size: 12,
-			lineHeight: 17,
-			weight: 'regular',
-			fill: soft,
-			gapBefore: 6,
-		},
+		...(notes.length > 0 ? [small(labelled(notesLabel, notesText(notes), 12), 0, notesLabel)] : []),
+		small(labelled(sourceLabel, sourcesText(sources), 12), 6, sourceLabel),
+		small(wrapText(`${credit()} · ${storyUrl}`, text, 12), 6),
 	];
 
 	const parts: string[] = [];
