@@ -2,9 +2,9 @@ import * as Plot from '@observablehq/plot';
 import regionsData from '../data/alibaba-cloud-regions.ts';
 import { detailedLand, worldLand } from '../data/world-land.ts';
 import { defineChart, type ChartState, type DataTable } from './define-chart.ts';
-import { listJoin } from './format.ts';
-import { boxPath, compactPath, mapLayout, place, type MapLayout, type MapPanel } from './geo.ts';
-import { color, isNarrow } from './theme.ts';
+import { listJoin } from './shared/format.ts';
+import { boxPath, compactPath, mapLayout, place, type MapLayout, type MapPanel } from './shared/geo.ts';
+import { color, isNarrow } from './shared/theme.ts';
 
 type Region = (typeof regionsData.rows)[number];
 
