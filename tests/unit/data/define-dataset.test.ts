@@ -54,7 +54,7 @@ describe('parseCsv(text, columns, file)', () => {
 	});
 });
 
-describe('parseDatasetMeta(value, file)', () => {
+describe('parseDatasetMeta(json, file)', () => {
 	const valid = {
 		title: 'Share',
 		unit: '%',
@@ -63,18 +63,21 @@ describe('parseDatasetMeta(value, file)', () => {
 	};
 
 	it('accepts a complete record and defaults notes to none', () => {
-		expect(parseDatasetMeta(valid, 'content/data/x.json').notes).toEqual([]);
+		expect(parseDatasetMeta(JSON.stringify(valid), 'content/data/x.json').notes).toEqual([]);
 	});
 
 	it('rejects a dataset without a source, naming the file', () => {
-		expect(() => parseDatasetMeta({ ...valid, sources: [] }, 'content/data/x.json')).toThrowErrorMatchingInlineSnapshot(
+		expect(() => parseDatasetMeta(JSON.stringify({ ...valid, sources: [] }), 'content/data/x.json')).toThrowErrorMatchingInlineSnapshot(
 			`[AstroUserError: content/data/x.json:1: "sources" is empty: a dataset needs at least one source, with publisher, title and date.]`,
 		);
 	});
 
 	it('rejects a source date that is not a date', () => {
 		expect(() =>
-			parseDatasetMeta({ ...valid, sources: [{ publisher: 'Canalys', title: 'R', date: 'May 2024' }] }, 'x.json'),
+			parseDatasetMeta(
+				JSON.stringify({ ...valid, sources: [{ publisher: 'Canalys', title: 'R', date: 'May 2024' }] }),
+				'x.json',
+			),
 		).toThrow(/x.json:1: "date" must be written YYYY-MM-DD, YYYY-MM or YYYY/);
 	});
 });
