@@ -67,7 +67,9 @@ describe('parseDatasetMeta(json, file)', () => {
 	});
 
 	it('rejects a dataset without a source, naming the file', () => {
-		expect(() => parseDatasetMeta(JSON.stringify({ ...valid, sources: [] }), 'content/data/x.json')).toThrowErrorMatchingInlineSnapshot(
+		expect(() =>
+			parseDatasetMeta(JSON.stringify({ ...valid, sources: [] }), 'content/data/x.json'),
+		).toThrowErrorMatchingInlineSnapshot(
 			`[AstroUserError: content/data/x.json:1: "sources" is empty: a dataset needs at least one source, with publisher, title and date.]`,
 		);
 	});
