@@ -67,13 +67,13 @@ describe('the Plot internals src/render/mark-keys.ts uses', () => {
 		expect(self, 'Plot no longer calls render with the mark as `this`').toBe(mark);
 		expect(args.length, 'render is no longer called with (index, scales, values, dimensions, context)').toBe(5);
 		expect(
-			[...(args[0] as ArrayLike<number>)],
+			Array.from(args[0] as ArrayLike<number>),
 			'render’s first argument is no longer the index of the rows drawn',
 		).toEqual([0, 1, 2]);
 		const channels = (args[2] as { channels?: Record<string, { value?: ArrayLike<unknown> }> }).channels;
 		expect(channels, 'render’s third argument (values) no longer carries `channels`').toBeDefined();
 		expect(
-			[...(channels!['key']?.value ?? [])],
+			Array.from(channels!['key']?.value ?? []),
 			'values.channels.key.value is no longer the raw values of a declared `key` channel, by row',
 		).toEqual(['A', 'B', 'C']);
 		expect(render.apply(mark, args), 'render no longer returns an element').toHaveProperty('tagName');
@@ -90,11 +90,9 @@ describe('the Plot internals src/render/mark-keys.ts uses', () => {
 			return render.apply(this, args);
 		};
 		draw({ marks: [mark as unknown as Plot.Markish] });
-		expect(z && [...(z as ArrayLike<unknown>)], 'values.channels.z.value no longer holds a line’s series').toEqual([
-			'x',
-			'x',
-			'y',
-		]);
+		expect(z && Array.from(z as ArrayLike<unknown>), 'values.channels.z.value no longer holds a line’s series').toEqual(
+			['x', 'x', 'y'],
+		);
 	});
 
 	it('a mark’s ariaLabel is its type, and its drawn group carries it as aria-label', () => {

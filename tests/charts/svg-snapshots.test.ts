@@ -19,7 +19,7 @@ function drawnMarks(chart: Chart, state: string, width: number, svg: string) {
 	const groups = parseHTML(`<html><body>${svg}</body></html>`).document.querySelector('svg')!.children;
 	const drawn = new Map([...groups].map((g) => [g.getAttribute('data-key'), g.children.length]));
 	const seen = new Map<string, number>();
-	const declared = [chart.plot(state, width).marks ?? []].flat(Infinity) as unknown[];
+	const declared = ([chart.plot(state, width).marks ?? []] as unknown[]).flat(Infinity);
 	return declared.flatMap((mark) => {
 		const m = mark as { render?: unknown; ariaLabel?: string; data?: ArrayLike<unknown> | null } | null;
 		if (!m || typeof m.render !== 'function') return []; // a render function: no data to count
