@@ -275,9 +275,14 @@ describe.each([
 		expect([...measured].filter(([, texts]) => texts === 0)).toEqual([]);
 		expect([...measured.values()].reduce((sum, texts) => sum + texts, 0)).toBeGreaterThan(400);
 		const name = (o: Overflow) => `${o.shows} "${o.text}" ${o.side}`;
-		expect(overflows.filter((o) => !knownOverflows.includes(name(o)))).toEqual([]);
-		// A known overflow that is gone: take it off the list.
-		expect(knownOverflows.filter((known) => !overflows.some((o) => name(o) === known))).toEqual([]);
+		expect(
+			overflows.filter((o) => !knownOverflows.includes(name(o))),
+			'labels past their chart’s edge',
+		).toEqual([]);
+		expect(
+			knownOverflows.filter((known) => !overflows.some((o) => name(o) === known)),
+			'known overflows that are fixed now: take them off knownOverflows',
+		).toEqual([]);
 		await close();
 	});
 });
