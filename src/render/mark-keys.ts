@@ -121,7 +121,7 @@ function keyChildren(
 
 function datumKey(datum: unknown, keys: ArrayLike<unknown> | undefined): string | undefined {
 	// A series (line, area) is drawn from a list of indices, where -1 marks a gap.
-	const index = Array.isArray(datum) ? datum.find((i: number) => i >= 0) : datum;
+	const index = Array.isArray(datum) ? (datum as number[]).find((i) => i >= 0) : datum;
 	if (typeof index === 'number') return format(keys ? keys[index] : index);
 	if (datum && typeof datum === 'object' && 'i' in datum) {
 		const facet = datum as { x?: unknown; y?: unknown };
