@@ -78,12 +78,12 @@ function rectOf(p: Point): DOMRect {
 
 function pick(d: Details, target: EventTarget | null, x: number, y: number): [number, number] | undefined {
 	let best: [number, number] | undefined;
-	let far = 48 ** 2; // nearest within 48 px, so thin lines and small dots are easy to hit
+	let far = 32 ** 2; // the nearest within 32 px, so thin lines and small dots are easy to hit
 	d.series.forEach((points, s) =>
 		points.forEach((p, i) => {
 			if (p.els.some((el) => el.contains(target as Node))) (best = [s, i]), (far = -1);
 			const r = rectOf(p);
-			const dist = (r.x + r.width / 2 - x) ** 2 + (r.y + r.height / 2 - y) ** 2;
+			const dist = Math.max(r.left - x, 0, x - r.right) ** 2 + Math.max(r.top - y, 0, y - r.bottom) ** 2;
 			if (dist < far) (best = [s, i]), (far = dist);
 		}),
 	);
