@@ -81,10 +81,13 @@ function pick(d: Details, target: EventTarget | null, x: number, y: number): [nu
 	let far = 32 ** 2; // the nearest within 32 px, so thin lines and small dots are easy to hit
 	d.series.forEach((points, s) =>
 		points.forEach((p, i) => {
-			if (p.els.some((el) => el.contains(target as Node))) (best = [s, i]), (far = -1);
 			const r = rectOf(p);
-			const dist = Math.max(r.left - x, 0, x - r.right) ** 2 + Math.max(r.top - y, 0, y - r.bottom) ** 2;
-			if (dist < far) (best = [s, i]), (far = dist);
+			const hit = p.els.some((el) => el.contains(target as Node));
+			const dist = hit ? -1 : Math.max(r.left - x, 0, x - r.right) ** 2 + Math.max(r.top - y, 0, y - r.bottom) ** 2;
+			if (dist < far) {
+				best = [s, i];
+				far = dist;
+			}
 		}),
 	);
 	return best;
@@ -112,7 +115,8 @@ function show(d: Details, s: number, i: number, key: boolean): void {
 	);
 	place();
 	if (key && moved) {
-		const name = points.length && d.series.length > 1 ? `, ${p.li.parentElement!.previousElementSibling!.textContent}` : '';
+		const name =
+			points.length && d.series.length > 1 ? `, ${p.li.parentElement!.previousElementSibling!.textContent}` : '';
 		live.textContent = `${p.li.textContent} Point ${i + 1} of ${points.length}${name}.`;
 	}
 }
@@ -122,7 +126,12 @@ function place(): void {
 	if (!current) return;
 	const { d, s, i } = current;
 	const r = rectOf(d.series[s]![i]!);
-	Object.assign(ring.style, { left: `${r.x - 3}px`, top: `${r.y - 3}px`, width: `${r.width + 6}px`, height: `${r.height + 6}px` });
+	Object.assign(ring.style, {
+		left: `${r.x - 3}px`,
+		top: `${r.y - 3}px`,
+		width: `${r.width + 6}px`,
+		height: `${r.height + 6}px`,
+	});
 	tip.hidden = ring.hidden = false;
 	const box = d.box.getBoundingClientRect();
 	const { offsetWidth: w, offsetHeight: h } = tip;
@@ -130,7 +139,9 @@ function place(): void {
 	const x = Math.max(lo, Math.min(r.x + r.width / 2 - w / 2, Math.min(innerWidth - 8, box.right) - w));
 	const card = document.querySelector('.step.is-active .step-card')?.getBoundingClientRect();
 	const clear = (top: number): boolean =>
-		top >= 0 && top + h <= innerHeight && !(card && top < card.bottom && top + h > card.top && x < card.right && x + w > card.left);
+		top >= 0 &&
+		top + h <= innerHeight &&
+		!(card && top < card.bottom && top + h > card.top && x < card.right && x + w > card.left);
 	const above = r.y - h - 10;
 	const below = r.bottom + 10;
 	const top = clear(above) ? above : clear(below) ? below : Math.max(0, Math.min(above, innerHeight - h));
@@ -172,7 +183,8 @@ addEventListener('keydown', (event) => {
 	let s = on?.s ?? 0;
 	let i = on ? on.i : -1;
 	const k = event.key;
-	if (k === 'ArrowDown' || k === 'ArrowUp') s = Math.max(0, Math.min(d.series.length - 1, s + (k === 'ArrowDown' ? 1 : -1)));
+	if (k === 'ArrowDown' || k === 'ArrowUp')
+		s = Math.max(0, Math.min(d.series.length - 1, s + (k === 'ArrowDown' ? 1 : -1)));
 	const last = d.series[s]!.length - 1;
 	if (k === 'ArrowRight') i++;
 	else if (k === 'ArrowLeft') i--;

@@ -110,7 +110,9 @@ describe('chart details', () => {
 		await page.keyboard.press('End');
 		await expect.poll(() => tip(page)).toMatch(/^Others/);
 		await page.evaluate(() => document.getElementById('alibaba-leads-china')!.scrollIntoView({ block: 'start' }));
-		await expect.poll(() => page.$eval(`${section} .scrolly-figure`, (el) => (el as HTMLElement).dataset.state)).toBe('alibaba');
+		await expect
+			.poll(() => page.$eval(`${section} .scrolly-figure`, (el) => (el as HTMLElement).dataset.state))
+			.toBe('alibaba');
 		// Focus moved to the new figure, and the point is the same row in it.
 		await expect
 			.poll(() => page.evaluate(() => document.activeElement?.closest('figure')?.getAttribute('data-state')))
@@ -134,7 +136,7 @@ describe('chart details', () => {
 		await page.goto(`http://localhost:${(host.address() as AddressInfo).port}/`);
 		const frame = await (await page.waitForSelector('iframe')).contentFrame();
 		await frame!.waitForSelector('.figure-chart[tabindex]');
-		const r = await frame!.$eval('.figure-svg:not([hidden]) [data-key="bar"] > *', (el) => {
+		const r = await frame!.evaluate(() => {
 			const svgs = [...document.querySelectorAll('.figure-svg')].filter((s) => (s as HTMLElement).offsetWidth > 0);
 			const box = svgs[0]!.querySelector('[data-key="bar"] > *')!.getBoundingClientRect();
 			return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
