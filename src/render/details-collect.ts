@@ -32,14 +32,18 @@ export interface Drawing {
 	readonly series: readonly DetailsSeries[];
 }
 
-const recorded = new Map<string, Drawing>();
+const recorded = new Map<string, () => Drawing>();
 
-/** Records the details of a freshly drawn chart (`key` as render-svg.ts caches it). */
-export function recordDetails(key: string, svg: Element, table: DataTable): void {
-	recorded.set(key, collectDetails(svg, table));
+/**
+ * Records a freshly drawn chart (`key` as render-svg.ts caches it), before it is serialised. The
+ * details are worked out when first asked for (the table is the chart's, read then).
+ */
+export function recordDetails(key: string, svg: Element, table: () => DataTable): void {
+	let drawing: Drawing | undefined;
+	recorded.set(key, () => (drawing ??= collectDetails(svg, table())));
 }
 
-export const recordedDetails = (key: string): Drawing | undefined => recorded.get(key);
+export const recordedDetails = (key: string): Drawing | undefined => recorded.get(key)?.();
 
 function collectDetails(svg: Element, table: DataTable): Drawing {
 	const matchRow = rowMatcher(table);

@@ -37,7 +37,7 @@ function drawSvg(chart: Chart, state: string, width: number): string {
 		);
 	}
 	keySvg(node);
-	recordDetails(`${chart.id}/${state}/${width}`, node, chart.table(state));
+	recordDetails(`${chart.id}/${state}/${width}`, node, () => chart.table(state));
 	const prefix = `${chart.id}-${state}-${width}`;
 	return tidySvg(node.outerHTML, prefix);
 }
