@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import topThree from '../data/synergy-top-three-share.ts';
 import { defineChart } from './define-chart.ts';
-import { listJoin, percent } from './format.ts';
-import { chartHeight, color, fontSize } from './theme.ts';
+import { listJoin, percent } from './shared/format.ts';
+import { chartHeight, color, fontSize } from './shared/theme.ts';
 
 type Quarter = (typeof topThree.rows)[number];
 type Focus = 'ends' | 'all' | 'latest';

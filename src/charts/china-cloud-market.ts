@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import chinaMarket from '../data/canalys-china-market.ts';
 import { defineChart } from './define-chart.ts';
-import { chartHeight, color, fontSize, isNarrow } from './theme.ts';
+import { chartHeight, color, fontSize, isNarrow } from './shared/theme.ts';
 
 type Quarter = (typeof chinaMarket.rows)[number];
 

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import chinaShare from '../data/canalys-china-share-q3-2023.ts';
 import { defineChart } from './define-chart.ts';
-import { findRow, listJoin, percent } from './format.ts';
-import { chartHeight, color, fontSize, isNarrow } from './theme.ts';
+import { findRow, listJoin, percent } from './shared/format.ts';
+import { chartHeight, color, fontSize, isNarrow } from './shared/theme.ts';
 
 type Share = (typeof chinaShare.rows)[number];
 type Highlight = 'none' | 'alibaba' | 'rivals';
