@@ -28,8 +28,10 @@ const sourceSchema = z.strictObject(
 			.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '"date" must be written YYYY-MM-DD, YYYY-MM or YYYY, e.g. "2024-11".'),
 		/** The primary source's own address, where known. */
 		url: z.url('"url" must be a full web address, starting with https://.').optional(),
+		/** True when "title" is our description of the document, not its own headline (shown in [brackets]). */
+		described: z.boolean('"described" must be true or false, e.g. "described": true.').optional(),
 	},
-	{ error: (issue) => unknownFields(issue, 'a source', ['publisher', 'title', 'date', 'url']) },
+	{ error: (issue) => unknownFields(issue, 'a source', ['publisher', 'title', 'date', 'url', 'described']) },
 );
 
 /** The metadata record beside each dataset (`content/data/<name>.json`). */
