@@ -11,7 +11,7 @@ import cloudRegionsMap from './cloud-regions-map.ts';
 import cloudRegionsCount from './cloud-regions-count.ts';
 
 /** Charts declared in content/charts/*.yaml: an editor adds a file and the chart is everywhere. */
-const declared = loadDeclaredCharts(declarationFiles(), datasets);
+export const declaredCharts: readonly Chart[] = loadDeclaredCharts(declarationFiles(), datasets);
 
 /** Charts written in TypeScript (src/charts/*.ts), for what the declared vocabulary cannot say. */
 const coded: readonly Chart[] = [
@@ -43,7 +43,7 @@ const order = [
 const rank = (chart: Chart) => (order.includes(chart.id) ? order.indexOf(chart.id) : order.length);
 
 /** Every chart, in gallery order: the one registry the story, embeds, gallery and tests read. */
-export const charts: readonly Chart[] = [...coded, ...declared].toSorted(
+export const charts: readonly Chart[] = [...coded, ...declaredCharts].toSorted(
 	(a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id),
 );
 

@@ -141,7 +141,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		// Layout: margins from measured labels, so every label stays inside the chart.
 		const categories = [...new Set([...shown].map((r) => r[category]))];
 		const categoryType = typeOf(category);
-		const margin = { top: 12, right: 12, bottom: 30, left: 12 };
+		const margin = { top: 20, right: 12, bottom: 30, left: 12 };
 		if (labelled && !horizontal) margin.top = 26;
 		if (valueTitle && !horizontal) margin.top = Math.max(margin.top, 24);
 		if (horizontal) {
@@ -149,7 +149,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			const widest = Math.max(...categories.map((c) => labelWidth(fitLabel(proseCell(c), room))));
 			margin.left = Math.ceil(widest) + 10;
 			margin.right = labelled ? Math.ceil(valueLabelWidth) + 12 : 16;
-			margin.bottom = labelled ? 8 : 30;
+			margin.bottom = labelled ? 20 : 30;
 		} else {
 			margin.left = Math.max(24, Math.ceil(valueTickWidth) + 12);
 			margin.right = 16;
