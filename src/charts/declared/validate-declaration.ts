@@ -63,7 +63,7 @@ export function checkDeclaration(
 		report({ line: 1, column: 1 }, `the file must describe a chart: ${keysAt([]).join(', ')}.`);
 		return { problems };
 	}
-	const parsed = declarationSchema.safeParse(source.value);
+	const parsed = declarationSchema.safeParse(source.value, { reportInput: true });
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) problems.push(...schemaProblems(issue, source));
 		return { problems: sorted(problems) };
@@ -126,7 +126,7 @@ function schemaProblems(issue: core.$ZodIssue, source: YamlSource): DeclarationP
 			{
 				file: source.file,
 				...at,
-				message: `${where(issue.path)} cannot be "${input}": ${didYouMean(input, values)}Use one of: ${names(values)}.`,
+				message: `${where(issue.path)} cannot be "${input}": ${didYouMean(input, values) ? `${didYouMean(input, values)}Use` : 'use'} one of: ${names(values)}.`,
 			},
 		];
 	}

@@ -10,10 +10,11 @@ const filesIn = (dir: string, ext: string) =>
 		.map((f) => f.slice(0, -ext.length));
 
 describe('the chart registry', () => {
-	it('lists every chart file once, with ids equal to file names', () => {
-		const files = filesIn('src/charts', '.ts').filter(
-			(f) => !['define-chart', 'index', 'theme', 'format', 'geo'].includes(f),
-		);
+	it('lists every chart file once (src/charts/*.ts and content/charts/*.yaml), with ids equal to file names', () => {
+		const files = [
+			...filesIn('src/charts', '.ts').filter((f) => !['define-chart', 'index', 'theme', 'format', 'geo'].includes(f)),
+			...filesIn('content/charts', '.yaml'),
+		];
 		expect(charts.map((c) => c.id).toSorted()).toEqual(files.toSorted());
 	});
 
