@@ -7,6 +7,7 @@ const buildTimeModules = [
 	'**/data/**',
 	'**/charts/**',
 	'**/render/**',
+	'**/publish/**',
 	'**/chapters/**',
 	'**/components/**',
 	'**/pages/**',
@@ -38,7 +39,7 @@ export default tseslint.config(
 						},
 						{
 							group: buildTimeModules,
-							message: 'src/client/ may not import build-time modules (data, charts, render, chapters).',
+							message: 'src/client/ may not import build-time modules (data, charts, render, publish, chapters).',
 						},
 					],
 				},
@@ -47,7 +48,7 @@ export default tseslint.config(
 	},
 	{
 		// Build-time code never touches a browser DOM: Plot draws into linkedom inside src/render/.
-		files: ['src/data/**', 'src/charts/**', 'src/render/**', 'src/chapters/**'],
+		files: ['src/data/**', 'src/charts/**', 'src/render/**', 'src/publish/**', 'src/chapters/**'],
 		rules: {
 			'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'location'],
 		},
@@ -61,7 +62,7 @@ export default tseslint.config(
 				{
 					patterns: [
 						{
-							group: ['**/render/**', '**/components/**', '**/pages/**', 'linkedom'],
+							group: ['**/render/**', '**/publish/**', '**/components/**', '**/pages/**', 'linkedom'],
 							message: 'Charts and data stay pure: rendering lives in src/render/.',
 						},
 					],

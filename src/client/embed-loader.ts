@@ -5,7 +5,7 @@
  * listens to iframes of ours: the message must come from the iframe's window and the embeds'
  * origin, and carry a valid height (clamped). It never navigates, whatever a message asks.
  */
-import { parseHeight, pingType, themeForHost } from './embed-protocol.ts';
+import { maxHeight, parseHeight, pingType, themeForHost } from './embed-protocol.ts';
 
 type LoaderWindow = Window & { storyEmbedLoader?: true };
 
@@ -65,7 +65,7 @@ if (script?.src && !here.storyEmbedLoader) {
 		frame.setAttribute('loading', 'lazy');
 		frame.style.cssText = 'display:block;width:100%;border:0;';
 		const height = Number(element.getAttribute('data-height'));
-		setHeight(frame, Number.isFinite(height) && height > 0 ? Math.min(height, 5000) : defaultHeight);
+		setHeight(frame, Number.isFinite(height) && height > 0 ? Math.min(height, maxHeight) : defaultHeight);
 		element.append(frame);
 	};
 

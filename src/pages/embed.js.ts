@@ -3,7 +3,7 @@
  * unhashed address so embed codes keep working across builds.
  */
 import type { APIRoute } from 'astro';
-import { bundleClient } from '../render/bundle-client.ts';
+import { bundleClient } from '../publish/bundle-client.ts';
 
 export const GET: APIRoute = async () =>
 	new Response(`${await bundleClient('embed-loader')}\n`, {

@@ -12,7 +12,7 @@ export interface Png {
 export const pngScale = 2;
 
 /**
- * Renders a standalone SVG (see standalone-svg.ts) to PNG with resvg, at `pngScale`, using only the
+ * Renders a standalone SVG (see src/publish/standalone-svg.ts) to PNG with resvg, at `pngScale`, using only the
  * bundled Inter TTF files (no system fonts), so the image is the same on every machine.
  */
 export function renderPng(svg: string): Png {

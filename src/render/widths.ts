@@ -5,3 +5,13 @@
 export const widths = [360, 720] as const;
 
 export type RenderWidth = (typeof widths)[number];
+
+/**
+ * The widths charts are drawn at on embed pages. An embed can be any width, so it gets more than
+ * the story's two: src/styles/embed.css shows the nearest one (in ratio), so the chart is never
+ * scaled by more than about ±20% and its text stays between about 10 and 16 px.
+ */
+export const embedWidths = [360, 540, 720, 960] as const;
+
+/** The width the chart is drawn at in downloads (the desktop render width). */
+export const downloadChartWidth = 720;

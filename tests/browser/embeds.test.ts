@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContextOptions, ElementHandle, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPalettes } from '../../src/render/palette.ts';
-import { pickEmbedWidth } from '../../src/render/embed-size.ts';
+import { pickEmbedWidth } from '../../src/publish/embed-size.ts';
 import { page as builtPage } from '../helpers/built-site.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { embedWidths, pickEmbedWidth } from '../../../src/render/embed-size.ts';
+import { pickEmbedWidth } from '../../../src/publish/embed-size.ts';
+import { embedWidths } from '../../../src/render/widths.ts';
 
 // embed.css cannot import embedWidths, so its container-query ladder repeats them by hand. This pins
 // the two together: every threshold switches to the width pickEmbedWidth chooses there, and back below it.

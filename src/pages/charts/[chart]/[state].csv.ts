@@ -1,7 +1,7 @@
 /** /charts/<chart>/<state>.csv: exactly the rows the state shows ("get the data"). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { tableCsv } from '../../../render/table-csv.ts';
-import { chartStatePaths, type PublishedState } from '../../embed/_published.ts';
+import { tableCsv } from '../../../publish/table-csv.ts';
+import { chartStatePaths, type PublishedState } from '../../../publish/published.ts';
 
 export const getStaticPaths = (() => chartStatePaths()) satisfies GetStaticPaths;
 

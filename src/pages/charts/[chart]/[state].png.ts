@@ -1,7 +1,7 @@
 /** /charts/<chart>/<state>.png: the state as a PNG at twice its CSS size, rendered at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartStatePaths, type PublishedState } from '../../embed/_published.ts';
-import { downloadPng } from '../_downloads.ts';
+import { chartStatePaths, type PublishedState } from '../../../publish/published.ts';
+import { downloadPng } from '../../../publish/downloads.ts';
 
 export const getStaticPaths = (() => chartStatePaths()) satisfies GetStaticPaths;
 

@@ -1,7 +1,7 @@
 /** /charts/<chart>/<state>.svg: the state as a standalone SVG file, for download. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartStatePaths, type PublishedState } from '../../embed/_published.ts';
-import { downloadSvg } from '../_downloads.ts';
+import { chartStatePaths, type PublishedState } from '../../../publish/published.ts';
+import { downloadSvg } from '../../../publish/downloads.ts';
 
 export const getStaticPaths = (() => chartStatePaths()) satisfies GetStaticPaths;
 

@@ -1,14 +1,14 @@
 /** The downloadable files of a chart state, made once per build and shared by the endpoints and pages. */
-import type { Chart } from '../../charts/define-chart.ts';
-import { pngScale, renderPng, type Png } from '../../render/render-png.ts';
-import { standaloneSvg, type StandaloneSvg } from '../../render/standalone-svg.ts';
-import { siteAddress } from '../../render/embed-urls.ts';
+import type { Chart } from '../charts/define-chart.ts';
+import { pngScale, renderPng, type Png } from '../render/render-png.ts';
+import { standaloneSvg, type StandaloneSvg } from './standalone-svg.ts';
+import { address } from './embed-urls.ts';
 
 const svgs = new Map<string, StandaloneSvg>();
 const pngs = new Map<string, Png>();
 
 /** The story's address, printed in the credit line of downloaded images. */
-const storyUrl = (): string => siteAddress(import.meta.env.SITE, import.meta.env.BASE_URL).absolute('');
+const storyUrl = (): string => address().absolute('');
 
 /** The state as a standalone SVG file (light palette, title, notes, sources, credit). */
 export function downloadSvg(chart: Chart, state: string): StandaloneSvg {

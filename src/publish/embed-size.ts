@@ -1,13 +1,8 @@
 import type { Chart } from '../charts/define-chart.ts';
-import { wrapText } from './fonts.ts';
-import { renderSvg } from './render-svg.ts';
-
-/**
- * The widths charts are drawn at on embed pages. An embed can be any width, so it gets more than
- * the story's two: src/styles/embed.css shows the nearest one (in ratio), so the chart is never
- * scaled by more than about ±20% and its text stays between about 10 and 16 px.
- */
-export const embedWidths = [360, 540, 720, 960] as const;
+import { wrapText } from '../render/fonts.ts';
+import { renderSvg } from '../render/render-svg.ts';
+import { embedWidths } from '../render/widths.ts';
+import { credit, embedLinks, figureFoot, noteLabel, notesText, sourcesText } from './figure-words.ts';
 
 /** The width the oEmbed response and the default iframe are sized for. */
 export const embedDefaultWidth = 720;
@@ -38,9 +33,7 @@ export function estimateEmbedHeight(chart: Chart, state: string, frameWidth: num
 	// Wrap against a narrower line than the real one: system fonts run up to ~10% wider than Inter.
 	const lines = (text: string, size: number, weight: 'regular' | 'bold' = 'regular') =>
 		wrapText(text, content * 0.9, size, weight).length * Math.ceil(size * lineHeight);
-	const sources = chart.datasets.flatMap((d) => d.meta.sources);
-	const notes = [...new Set(chart.datasets.flatMap((d) => d.meta.notes))];
-	const sourceText = `Sources ${sources.map((s) => `${s.publisher}, ${s.title} (${s.date})`).join('; ')}`;
+	const { notes, sources, sourceLabel } = figureFoot(chart.datasets);
 	const height =
 		bodyPadding.block +
 		lines(chart.title, 16.8, 'bold') +
@@ -50,12 +43,12 @@ export function estimateEmbedHeight(chart: Chart, state: string, frameWidth: num
 		// "Show the data" (closed)
 		8 +
 		30 +
-		(notes.length > 0 ? 6 + lines(`Note ${notes.join(' ')}`, 12.8) : 0) +
+		(notes.length > 0 ? 6 + lines(`${noteLabel} ${notesText(notes)}`, 12.8) : 0) +
 		6 +
-		lines(sourceText, 12.8) +
+		lines(`${sourceLabel} ${sourcesText(sources)}`, 12.8) +
 		// credit and links
 		8 +
-		lines('Chart: Scroll & Chart · Get the data · See it in the story', 12.8) +
+		lines([credit(), embedLinks.data, embedLinks.story(true)].join(' · '), 12.8) +
 		// one spare line, so that a wider font never hides the credit
 		20;
 	return Math.ceil(height / 10) * 10;

@@ -8,7 +8,7 @@ export const embedUrls = {
 	/** The gallery of every chart and state, with embed codes and downloads. */
 	gallery: () => 'charts/',
 	/** A chart state's anchor in the gallery. */
-	galleryEntry: (chart: string, state: string) => `charts/#${chart}--${state}`,
+	galleryEntry: (chart: string, state: string) => `charts/#${galleryAnchor(chart, state)}`,
 	svg: (chart: string, state: string) => `charts/${chart}/${state}.svg`,
 	png: (chart: string, state: string) => `charts/${chart}/${state}.png`,
 	csv: (chart: string, state: string) => `charts/${chart}/${state}.csv`,
@@ -16,6 +16,13 @@ export const embedUrls = {
 	/** The parent loader script host pages include. */
 	loader: () => 'embed.js',
 } as const;
+
+/** The id of a chart state's entry in the gallery. */
+export const galleryAnchor = (chart: string, state: string): string => `${chart}--${state}`;
+
+/** The name a downloaded file is saved under: `<chart>-<state>.<svg|png|csv>`. */
+export const downloadName = (chart: string, state: string, ext: 'svg' | 'png' | 'csv'): string =>
+	`${chart}-${state}.${ext}`;
 
 /** Turns base-relative paths into the links pages use and the absolute URLs embed codes need. */
 export interface SiteAddress {
@@ -32,3 +39,7 @@ export function siteAddress(site: URL | string | undefined, baseUrl: string): Si
 	const local = (path: string) => `${base}${path.replace(/^\/+/, '')}`;
 	return { local, absolute: (path) => new URL(local(path), origin).href };
 }
+
+/** This site's addresses: Astro's `site` (SITE_URL) and the base path it builds for (BASE_PATH). */
+export const address = (site: URL | string | undefined = import.meta.env.SITE): SiteAddress =>
+	siteAddress(site, import.meta.env.BASE_URL);

@@ -2,10 +2,10 @@
  * What the embed pages, downloads, oEmbed files and the gallery publish: every chart state, with
  * the story step that shows it (for "see it in the story") and its addresses.
  */
-import type { Chart } from '../../charts/define-chart.ts';
-import { charts } from '../../charts/index.ts';
-import { loadStory } from '../../chapters/load-story.ts';
-import { embedUrls, siteAddress, type SiteAddress } from '../../render/embed-urls.ts';
+import type { Chart } from '../charts/define-chart.ts';
+import { charts } from '../charts/index.ts';
+import { loadStory } from '../chapters/load-story.ts';
+import { embedUrls, type SiteAddress } from './embed-urls.ts';
 
 /** One chart state as published for journalists. */
 export type PublishedState = {
@@ -35,9 +35,6 @@ export async function chartStatePaths() {
 		props: published,
 	}));
 }
-
-/** The site's addresses, from Astro's `site` and base path. */
-export const address = (site: URL | undefined): SiteAddress => siteAddress(site, import.meta.env.BASE_URL);
 
 /** Where "see it in the story" goes: the step that shows the state, or the gallery when none does. */
 export function storyLink({ chart, state, stepId }: PublishedState, at: SiteAddress, absolute = false): string {

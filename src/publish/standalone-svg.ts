@@ -1,8 +1,9 @@
 import type { Chart } from '../charts/define-chart.ts';
-import { site } from '../site.ts';
-import { textWidth, wrapText } from './fonts.ts';
-import { readPalettes, resolveColours } from './palette.ts';
-import { renderSvg } from './render-svg.ts';
+import { textWidth, wrapText } from '../render/fonts.ts';
+import { readPalettes, resolveColours } from '../render/palette.ts';
+import { renderSvg } from '../render/render-svg.ts';
+import { downloadChartWidth } from '../render/widths.ts';
+import { credit, figureFoot, noteLabel, notesText, sourcesText, stateTitle } from './figure-words.ts';
 
 /** A standalone SVG file: the figure as one image, with its size in CSS pixels. */
 export interface StandaloneSvg {
@@ -11,8 +12,6 @@ export interface StandaloneSvg {
 	readonly height: number;
 }
 
-/** The width the chart is drawn at in downloads (the desktop render width). */
-export const downloadChartWidth = 720;
 const pad = 24;
 const font = 'Inter, system-ui, sans-serif';
 /** What the site's stylesheet does for `svg.plot` (src/styles/figure.css), for viewers without it. */
@@ -43,10 +42,9 @@ export function standaloneSvg(chart: Chart, state: string, storyUrl: string): St
 	const soft = light['--ink-soft'] ?? '#55555f';
 	const width = downloadChartWidth + 2 * pad;
 	const text = downloadChartWidth;
-	const datasets = chart.datasets;
-	const sources = datasets.flatMap((d) => d.meta.sources);
-	const notes = [...new Set(datasets.flatMap((d) => d.meta.notes))];
-	const sourceLabel = sources.length > 1 ? 'SOURCES' : 'SOURCE';
+	const { notes, sources, sourceLabel: label } = figureFoot(chart.datasets);
+	const sourceLabel = label.toUpperCase();
+	const notesLabel = noteLabel.toUpperCase();
 	// A label ("SOURCE") is drawn in bold before the first line of its block.
 	const labelled = (label: string, body: string, size: number): string[] =>
 		wrapText(body, text, size, 'regular', textWidth(`${label} `, size - 1, 'bold'));
@@ -69,37 +67,20 @@ export function standaloneSvg(chart: Chart, state: string, storyUrl: string): St
 			gapBefore: 4,
 		},
 	];
+	// The foot: small soft lines, each block but the first a little apart.
+	const small = (lines: string[], gapBefore: number, label?: string): Block => ({
+		lines,
+		size: 12,
+		lineHeight: 17,
+		weight: 'regular',
+		fill: soft,
+		gapBefore,
+		...(label ? { label } : {}),
+	});
 	const foot: Block[] = [
-		...(notes.length > 0
-			? [
-					{
-						lines: labelled('NOTE', notes.join(' '), 12),
-						size: 12,
-						lineHeight: 17,
-						weight: 'regular' as const,
-						fill: soft,
-						gapBefore: 0,
-						label: 'NOTE',
-					},
-				]
-			: []),
-		{
-			lines: labelled(sourceLabel, sources.map((s) => `${s.publisher}, ${s.title} (${s.date})`).join('; '), 12),
-			size: 12,
-			lineHeight: 17,
-			weight: 'regular',
-			fill: soft,
-			gapBefore: 6,
-			label: sourceLabel,
-		},
-		{
-			lines: wrapText(`Chart: ${site.publisher} · ${storyUrl}`, text, 12),
-			size: 12,
-			lineHeight: 17,
-			weight: 'regular',
-			fill: soft,
-			gapBefore: 6,
-		},
+		...(notes.length > 0 ? [small(labelled(notesLabel, notesText(notes), 12), 0, notesLabel)] : []),
+		small(labelled(sourceLabel, sourcesText(sources), 12), 6, sourceLabel),
+		small(wrapText(`${credit()} · ${storyUrl}`, text, 12), 6),
 	];
 
 	const parts: string[] = [];
@@ -136,7 +117,7 @@ export function standaloneSvg(chart: Chart, state: string, storyUrl: string): St
 	const svg =
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
 		`font-family="${font}" role="img" aria-labelledby="title desc">` +
-		`<title id="title">${escapeXml(`${chart.title}: ${chart.label(state)}`)}</title>` +
+		`<title id="title">${escapeXml(stateTitle(chart, state))}</title>` +
 		`<desc id="desc">${escapeXml(chart.alt(state))}</desc>` +
 		`<style>${plotCss}</style>` +
 		`<rect width="${width}" height="${height}" fill="${light['--bg-card'] ?? '#ffffff'}"/>` +

@@ -1,3 +1,8 @@
+import type { Chart } from '../charts/define-chart.ts';
+import { estimateEmbedHeight } from './embed-size.ts';
+import { embedUrls, type SiteAddress } from './embed-urls.ts';
+import { stateTitle } from './figure-words.ts';
+
 /** What an embed code needs to know about one chart state (all URLs absolute). */
 export interface EmbedCodeInput {
 	readonly embedUrl: string;
@@ -29,4 +34,16 @@ export function responsiveCode({ embedUrl, loaderUrl, title, height, imageUrl, i
 		`</div>`,
 		`<script async src="${attr(loaderUrl)}"></script>`,
 	].join('\n');
+}
+
+/** The embed code input of a chart state published at `at`. */
+export function embedCodeInput(chart: Chart, state: string, at: SiteAddress): EmbedCodeInput {
+	return {
+		embedUrl: at.absolute(embedUrls.embed(chart.id, state)),
+		loaderUrl: at.absolute(embedUrls.loader()),
+		title: stateTitle(chart, state),
+		height: estimateEmbedHeight(chart, state),
+		imageUrl: at.absolute(embedUrls.png(chart.id, state)),
+		imageAlt: chart.alt(state),
+	};
 }

@@ -1,0 +1,29 @@
+/**
+ * The static oEmbed response of a chart state (https://oembed.com/, `type: rich`), which an embed
+ * page's discovery link points at, so pasting the embed page's URL into WordPress, Ghost and the
+ * like embeds the chart.
+ */
+import type { Chart } from '../charts/define-chart.ts';
+import { site } from '../site.ts';
+import { pngSize } from './downloads.ts';
+import { embedCodeInput, iframeCode } from './embed-code.ts';
+import { embedDefaultWidth } from './embed-size.ts';
+import type { SiteAddress } from './embed-urls.ts';
+
+export function oembedResponse(chart: Chart, state: string, at: SiteAddress) {
+	const input = embedCodeInput(chart, state, at);
+	const thumbnail = pngSize(chart, state);
+	return {
+		version: '1.0',
+		type: 'rich',
+		title: input.title,
+		provider_name: site.publisher,
+		provider_url: at.absolute(''),
+		html: iframeCode(input),
+		width: embedDefaultWidth,
+		height: input.height,
+		thumbnail_url: input.imageUrl,
+		thumbnail_width: thumbnail.width,
+		thumbnail_height: thumbnail.height,
+	};
+}
