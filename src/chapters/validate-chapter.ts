@@ -8,6 +8,8 @@ export type ChartCatalogue = ReadonlyMap<string, readonly string[]>;
 export interface Problem {
 	readonly file: string;
 	readonly line: number;
+	/** 1-based, where the file format gives one (chart declarations). */
+	readonly column?: number;
 	readonly message: string;
 }
 

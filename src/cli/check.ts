@@ -92,17 +92,22 @@ function problemsFrom(error: unknown, module: string): Problem[] {
 	const { message = String(error), hint } = error as { message?: string; hint?: string };
 	const lines = message.split('\n').filter((line) => line.trim() !== '');
 	return lines.map((line) => {
-		const match = /^(\S+?):(\d+): (.*)$/.exec(line);
+		const match = /^(\S+?):(\d+)(?::(\d+))?: (.*)$/.exec(line);
 		const fix = hint && lines.length === 1 ? ` ${hint}` : '';
 		return match
-			? { file: match[1]!, line: Number(match[2]), message: `${match[3]}${fix}` }
+			? {
+					file: match[1]!,
+					line: Number(match[2]),
+					...(match[3] ? { column: Number(match[3]) } : {}),
+					message: `${match[4]}${fix}`,
+				}
 			: { file: module, line: 1, message: `${line.replace(/^(\S+\.\w+): /, '')}${fix}` };
 	});
 }
 
 /** Returns what `npm run check` prints: one `file:line: message` line per problem, then a summary. */
 export function formatCheck(result: CheckResult): string {
-	const lines = result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+	const lines = result.problems.map((p) => `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}: ${p.message}`);
 	const count = result.problems.length;
 	const drafts = result.drafts > 0 ? `, ${result.drafts} of them draft${result.drafts > 1 ? 's' : ''}` : '';
 	const looked = `${plural(result.chapters, 'chapter')}${drafts}, ${plural(result.steps, 'step')}, ${plural(result.datasets, 'dataset')}, ${plural(result.charts, 'chart')}`;
