@@ -65,38 +65,52 @@ export function textBoxes(svg: string): { width: number; height: number; boxes: 
 			const w = textWidth(line.text, size, weight);
 			const left = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
 			// Inter's ascent to the cap height and its descent, about 0.73 and 0.2 em.
-			boxes.push({ text: line.text, group, left, right: left + w, top: line.baseline - 0.73 * size, bottom: line.baseline + 0.2 * size });
+			boxes.push({
+				text: line.text,
+				group,
+				left,
+				right: left + w,
+				top: line.baseline - 0.73 * size,
+				bottom: line.baseline + 0.2 * size,
+			});
 		}
 	}
 	return { width, height, boxes };
 }
 
 const overlap = (a: Box, b: Box): boolean =>
-	Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+	Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+	Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 
-const cases = declaredCharts.flatMap((chart) => chart.stateNames.flatMap((state) => widths.map((w) => [chart.id, state, w] as const)));
+const cases = declaredCharts.flatMap((chart) =>
+	chart.stateNames.flatMap((state) => widths.map((w) => [chart.id, state, w] as const)),
+);
 
 describe('declared charts are legible at every width', () => {
 	it('has declared charts to check', () => expect(cases.length).toBeGreaterThan(0));
 
-	it.each(cases)('%s / %s at %d px: every label inside the chart, no two tick labels overlapping', (id, state, width) => {
-		const chart = declaredCharts.find((c) => c.id === id)!;
-		const { boxes, height } = textBoxes(renderSvg(chart, state, width));
-		expect(boxes.length).toBeGreaterThan(0);
-		for (const box of boxes) {
-			const where = `"${box.text}" (${box.group}) at ${box.left.toFixed(1)}–${box.right.toFixed(1)} × ${box.top.toFixed(1)}–${box.bottom.toFixed(1)}`;
-			expect(box.left, where).toBeGreaterThanOrEqual(-0.5);
-			expect(box.right, where).toBeLessThanOrEqual(width + 0.5);
-			expect(box.top, where).toBeGreaterThanOrEqual(-0.5);
-			expect(box.bottom, where).toBeLessThanOrEqual(height + 0.5);
-		}
-		const ticks = boxes.filter((b) => / tick label$/.test(b.group));
-		for (const [i, a] of ticks.entries()) {
-			for (const b of ticks.slice(i + 1)) {
-				if (a.group === b.group) expect(overlap(a, b), `"${a.text}" and "${b.text}" overlap (${a.group})`).toBe(false);
+	it.each(cases)(
+		'%s / %s at %d px: every label inside the chart, no two tick labels overlapping',
+		(id, state, width) => {
+			const chart = declaredCharts.find((c) => c.id === id)!;
+			const { boxes, height } = textBoxes(renderSvg(chart, state, width));
+			expect(boxes.length).toBeGreaterThan(0);
+			for (const box of boxes) {
+				const where = `"${box.text}" (${box.group}) at ${box.left.toFixed(1)}–${box.right.toFixed(1)} × ${box.top.toFixed(1)}–${box.bottom.toFixed(1)}`;
+				expect(box.left, where).toBeGreaterThanOrEqual(-0.5);
+				expect(box.right, where).toBeLessThanOrEqual(width + 0.5);
+				expect(box.top, where).toBeGreaterThanOrEqual(-0.5);
+				expect(box.bottom, where).toBeLessThanOrEqual(height + 0.5);
 			}
-		}
-	});
+			const ticks = boxes.filter((b) => / tick label$/.test(b.group));
+			for (const [i, a] of ticks.entries()) {
+				for (const b of ticks.slice(i + 1)) {
+					if (a.group === b.group)
+						expect(overlap(a, b), `"${a.text}" and "${b.text}" overlap (${a.group})`).toBe(false);
+				}
+			}
+		},
+	);
 });
 
 describe('textBoxes(svg)', () => {

@@ -66,8 +66,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 					? 'Dot chart'
 					: 'Line chart';
 	/** The first mark with values that a state draws: what its text alternative describes. */
-	const leadOf = (name: string): MarkSpec =>
-		valueMarks.find((m) => !m.states || m.states.includes(name)) ?? primary;
+	const leadOf = (name: string): MarkSpec => valueMarks.find((m) => !m.states || m.states.includes(name)) ?? primary;
 
 	function plot(name: string, width: number): Plot.PlotOptions {
 		const state = stateOf(name);
@@ -81,7 +80,9 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const valueAxis = horizontal ? xAxis : yAxis;
 		const zoom = (horizontal ? state.zoom?.x : state.zoom?.y) ?? valueAxis.domain;
 		const drawnMeasures = marks.map(measureOf).filter((m): m is string => m !== undefined);
-		const values = [...shown].flatMap((r) => drawnMeasures.map((m) => r[m])).filter((v): v is number => typeof v === 'number');
+		const values = [...shown]
+			.flatMap((r) => drawnMeasures.map((m) => r[m]))
+			.filter((v): v is number => typeof v === 'number');
 		const stacked = marks.some((m) => m.mark === 'bar' && m.series && m.arrange !== 'grouped');
 		const totals = stacked ? stackTotals([...shown], marks) : values;
 		const valueDomain: [number, number] = zoom
@@ -96,7 +97,9 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		};
 		const valueLabelWidth = Math.max(
 			0,
-			...marks.filter((m) => valueMarks.includes(m)).flatMap((m) => [...shown].map((r) => labelWidth(valueLabel(m)(r)))),
+			...marks
+				.filter((m) => valueMarks.includes(m))
+				.flatMap((m) => [...shown].map((r) => labelWidth(valueLabel(m)(r)))),
 		);
 
 		const height = d.height
@@ -163,14 +166,16 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			const dates = rows.map((r) => r[category]).filter((v): v is Date => v instanceof Date);
 			const unit = timeUnitOf(dates);
 			const bars = marks.some((m) => m.mark === 'bar');
-			const after = (date: Date, months: number) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+			const after = (date: Date, months: number) =>
+				new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
 			const axisDomain = (state.zoom?.x ?? xAxis.domain)?.map((v) => new Date(String(v))) as [Date, Date] | undefined;
 			const first = dates[0]!;
 			const last = dates.at(-1)!;
 			const domain: [Date, Date] = axisDomain ?? [first, bars ? after(last, unitMonths(unit)) : last];
 			const { ticks, format: tickFormat } = timeTicks(domain, unit, plotWidth, width);
 			const px = (date: Date) =>
-				margin.left + ((date.getTime() - domain[0].getTime()) / (domain[1].getTime() - domain[0].getTime())) * plotWidth;
+				margin.left +
+				((date.getTime() - domain[0].getTime()) / (domain[1].getTime() - domain[0].getTime())) * plotWidth;
 			const inside = ticks.filter((t) => {
 				const half = labelWidth(tickFormat(t)) / 2;
 				return px(t) - half >= 0 && px(t) + half <= width;
@@ -182,7 +187,9 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				const middle = bars ? new Date((date.getTime() + after(date, unitMonths(unit)).getTime()) / 2) : date;
 				const half = valueLabelWidth / 2 + 2;
 				const clamped = Math.min(Math.max(px(middle), half), width - half);
-				return new Date(domain[0].getTime() + ((clamped - margin.left) / plotWidth) * (domain[1].getTime() - domain[0].getTime()));
+				return new Date(
+					domain[0].getTime() + ((clamped - margin.left) / plotWidth) * (domain[1].getTime() - domain[0].getTime()),
+				);
 			};
 			if (bars) marks.forEach((m) => m.mark === 'bar' && intervals.set(m, `${unitMonths(unit)} months`));
 		} else if (categoryType === 'number') {
@@ -194,7 +201,14 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			const step = (horizontal ? height - margin.top - margin.bottom : plotWidth) / (domain.length + padding);
 			if (horizontal) {
 				const room = width * 0.35;
-				categoryScale = { type: 'band', domain, label: null, tickSize: 0, padding, tickFormat: (c: string) => fitLabel(c, room) };
+				categoryScale = {
+					type: 'band',
+					domain,
+					label: null,
+					tickSize: 0,
+					padding,
+					tickFormat: (c: string) => fitLabel(c, room),
+				};
 			} else {
 				const { ticks, format: tickFormat } = bandTicks(domain, step, width);
 				if (ticks.some((t) => tickFormat(t).includes('\n'))) margin.bottom = 42;
@@ -202,8 +216,21 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			}
 		}
 		const valueScale: Plot.ScaleOptions = horizontal
-			? { domain: valueDomain, axis: labelled ? null : 'bottom', ticks: valueTicks, tickFormat: valueTickFormat, label: valueTitle, grid: valueAxis.grid }
-			: { domain: valueDomain, ticks: valueTicks, tickFormat: valueTickFormat, label: valueTitle, grid: valueAxis.grid ?? true };
+			? {
+					domain: valueDomain,
+					axis: labelled ? null : 'bottom',
+					ticks: valueTicks,
+					tickFormat: valueTickFormat,
+					label: valueTitle,
+					grid: valueAxis.grid,
+				}
+			: {
+					domain: valueDomain,
+					ticks: valueTicks,
+					tickFormat: valueTickFormat,
+					label: valueTitle,
+					grid: valueAxis.grid ?? true,
+				};
 
 		const keyOf = (mark: MarkSpec) => mark.key ?? (horizontal ? (mark.y as string) : (mark.x as string));
 		const inState = (row: AnyRow) => shown.has(row);
@@ -227,8 +254,22 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				case 'bar': {
 					const common = { fill: baseColour(mark), filter: hasValue, channels };
 					const interval = intervals.get(mark);
-					if (horizontal) add(Plot.barX(rows, { ...common, x: mark.x as string, y: mark.y as string, insetTop: 3, insetBottom: 3 }), ariaLabel);
-					else if (interval) add(Plot.rectY(rows, { ...common, x: mark.x as string, y: mark.y as string, interval: interval as Plot.Interval, inset: 2 }), ariaLabel);
+					if (horizontal)
+						add(
+							Plot.barX(rows, { ...common, x: mark.x as string, y: mark.y as string, insetTop: 3, insetBottom: 3 }),
+							ariaLabel,
+						);
+					else if (interval)
+						add(
+							Plot.rectY(rows, {
+								...common,
+								x: mark.x as string,
+								y: mark.y as string,
+								interval: interval as Plot.Interval,
+								inset: 2,
+							}),
+							ariaLabel,
+						);
 					else add(Plot.barY(rows, { ...common, x: mark.x as string, y: mark.y as string }), ariaLabel);
 					if (mark.gaps === 'labelled') {
 						add(
@@ -256,7 +297,8 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 						...(mark.series ? { z: mark.series } : {}),
 					};
 					const paint = mark.series
-						? (r: AnyRow) => seriesColour(r[mark.series!], [...new Set(rows.map((x) => x[mark.series!]))].indexOf(r[mark.series!]))
+						? (r: AnyRow) =>
+								seriesColour(r[mark.series!], [...new Set(rows.map((x) => x[mark.series!]))].indexOf(r[mark.series!]))
 						: colourFor(mark.colour ?? (mark.mark === 'area' ? 'muted' : 'accent'), {});
 					add(
 						mark.mark === 'line'
@@ -267,7 +309,17 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 					break;
 				}
 				case 'dot':
-					add(Plot.dot(rows, { x: mark.x as string, y: mark.y as string, fill: baseColour(mark), r: 3.5, filter: hasValue, channels }), ariaLabel);
+					add(
+						Plot.dot(rows, {
+							x: mark.x as string,
+							y: mark.y as string,
+							fill: baseColour(mark),
+							r: 3.5,
+							filter: hasValue,
+							channels,
+						}),
+						ariaLabel,
+					);
 					break;
 				case 'text':
 					add(
@@ -320,7 +372,9 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			add(
 				Plot.text(rows, {
 					filter: (r: AnyRow) => inState(r) && at(r),
-					...(horizontal ? { x: measure, y: category, dx: 8 + valueLabelWidth, textAnchor: 'start' } : { x: labelX, y: measure, dy: -26 }),
+					...(horizontal
+						? { x: measure, y: category, dx: 8 + valueLabelWidth, textAnchor: 'start' }
+						: { x: labelX, y: measure, dy: -26 }),
 					text: () => noteText,
 					lineWidth: narrow ? 12 : 20,
 					fontSize,
@@ -409,7 +463,9 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const tableColumns = Object.entries(d.table ?? Object.fromEntries(Object.keys(columns).map((c) => [c, c])));
 		return {
 			columns: tableColumns.map(([key, label]) => ({ key, label })),
-			rows: shownRows(stateOf(name)).map((row) => Object.fromEntries(tableColumns.map(([key]) => [key, tableCell(row[key])]))),
+			rows: shownRows(stateOf(name)).map((row) =>
+				Object.fromEntries(tableColumns.map(([key]) => [key, tableCell(row[key])])),
+			),
 		};
 	};
 

@@ -37,8 +37,7 @@ export function describeState(facts: StateFacts): string {
 	const verb = highlighted.length === 1 ? 'is' : 'are';
 	const names = listJoin(highlighted.map(name));
 	const rank = rankOf(highlighted, shown, facts.measure);
-	const values =
-		highlighted.length === 1 ? `${value(highlighted[0]!)}${rank}` : list(highlighted);
+	const values = highlighted.length === 1 ? `${value(highlighted[0]!)}${rank}` : list(highlighted);
 	const others = shown.filter((r) => !highlighted.includes(r));
 	const context = others.length > 0 && others.length <= 8 ? ` The others: ${list(others)}.` : '';
 	return `${facts.kind} of ${topic(facts.subtitle)}. ${names} ${verb} highlighted: ${values}.${context}${note}`;

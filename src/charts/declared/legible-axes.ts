@@ -43,7 +43,10 @@ export function bandTicks(
 		const label = shorten(value);
 		return twoLines && labelWidth(label.replace(' ', '\n')) + tickGap <= spacing ? label.replace(' ', '\n') : label;
 	};
-	const ticks = thin(domain, (kept, step) => Math.max(...kept.map((d) => labelWidth(format(d)))) + tickGap <= spacing * step);
+	const ticks = thin(
+		domain,
+		(kept, step) => Math.max(...kept.map((d) => labelWidth(format(d)))) + tickGap <= spacing * step,
+	);
 	return { ticks, format };
 }
 
@@ -63,12 +66,14 @@ export function timeUnitOf(dates: readonly Date[]): TimeUnit {
 export const unitMonths = (unit: TimeUnit): number => ({ year: 12, quarter: 3, month: 1 })[unit];
 
 const yy = (date: Date) => `’${String(date.getUTCFullYear()).slice(2)}`;
-const labelFor = (unit: TimeUnit, narrow: boolean) => (date: Date): string => {
-	const year = narrow && unit !== 'year' ? yy(date) : String(date.getUTCFullYear());
-	if (unit === 'year') return year;
-	if (unit === 'quarter') return `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${year}`;
-	return `${months[date.getUTCMonth()]} ${year}`;
-};
+const labelFor =
+	(unit: TimeUnit, narrow: boolean) =>
+	(date: Date): string => {
+		const year = narrow && unit !== 'year' ? yy(date) : String(date.getUTCFullYear());
+		if (unit === 'year') return year;
+		if (unit === 'quarter') return `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${year}`;
+		return `${months[date.getUTCMonth()]} ${year}`;
+	};
 
 /**
  * Ticks for a time axis: years when the span is long, else quarters or months, thinned so the

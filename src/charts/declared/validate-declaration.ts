@@ -3,14 +3,7 @@ import type { core } from 'astro/zod';
 import { closest } from '../../chapters/closest.ts';
 import type { Dataset } from '../../data/define-dataset.ts';
 import { selects, type AnyRow, type Selector } from './rows.ts';
-import {
-	declarationSchema,
-	keysAt,
-	markTypes,
-	type Declaration,
-	type MarkSpec,
-	type StateSpec,
-} from './vocabulary.ts';
+import { declarationSchema, keysAt, markTypes, type Declaration, type MarkSpec, type StateSpec } from './vocabulary.ts';
 import { parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
 
 /** One mistake in a declaration: where it is written and what to do about it. */
@@ -94,8 +87,7 @@ export function checkedOrThrow(file: string, text: string, datasets: readonly Da
 	);
 }
 
-const sorted = (problems: DeclarationProblem[]) =>
-	problems.toSorted((a, b) => a.line - b.line || a.column - b.column);
+const sorted = (problems: DeclarationProblem[]) => problems.toSorted((a, b) => a.line - b.line || a.column - b.column);
 
 function schemaProblems(issue: core.$ZodIssue, source: YamlSource): DeclarationProblem[] {
 	const where = (path: Path) => (path.length ? `"${dotted(path)}"` : 'the chart');
@@ -135,28 +127,44 @@ function schemaProblems(issue: core.$ZodIssue, source: YamlSource): DeclarationP
 			? issue.message
 			: `is missing: add it (${issue.message.replace(/^Invalid input: /, '')})`;
 		const parent = issue.path.slice(0, -1);
-		return [{ file: source.file, ...source.at(parent), message: `"${field}" ${message}${parent.length ? ` in "${dotted(parent)}"` : ''}.` }];
+		return [
+			{
+				file: source.file,
+				...source.at(parent),
+				message: `"${field}" ${message}${parent.length ? ` in "${dotted(parent)}"` : ''}.`,
+			},
+		];
 	}
-	return [{ file: source.file, ...at, message: `${where(issue.path)} ${issue.message.replace(/^Invalid input: /, '')}.` }];
+	return [
+		{ file: source.file, ...at, message: `${where(issue.path)} ${issue.message.replace(/^Invalid input: /, '')}.` },
+	];
 }
 
 /** Parses a row selector as written in YAML; returns a message when it is malformed. */
 export function parseSelector(raw: unknown): Selector | string {
 	if (raw === 'first' || raw === 'last') return { kind: 'edge', edge: raw };
 	const hint = 'write first, last, { column: value }, { column: [values] } or { column: { from: …, to: … } }';
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return `cannot select rows from ${JSON.stringify(raw)}: ${hint}.`;
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+		return `cannot select rows from ${JSON.stringify(raw)}: ${hint}.`;
 	const entries = Object.entries(raw);
 	if (entries.length !== 1) return `names ${entries.length} columns: select rows by one column (${hint}).`;
 	const [column, value] = entries[0]!;
 	const isScalar = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
 	if (isScalar(value)) return { kind: 'values', column, values: [value] };
-	if (Array.isArray(value) && value.length > 0 && value.every(isScalar)) return { kind: 'values', column, values: value };
+	if (Array.isArray(value) && value.length > 0 && value.every(isScalar))
+		return { kind: 'values', column, values: value };
 	if (value && typeof value === 'object' && !Array.isArray(value)) {
 		const { from, to, ...rest } = value as Record<string, unknown>;
 		const extra = Object.keys(rest);
-		if (extra.length === 0 && (from === undefined || isScalar(from)) && (to === undefined || isScalar(to)) && (from ?? to) !== undefined)
+		if (
+			extra.length === 0 &&
+			(from === undefined || isScalar(from)) &&
+			(to === undefined || isScalar(to)) &&
+			(from ?? to) !== undefined
+		)
 			return { kind: 'range', column, from, to };
-		if (extra.length > 0) return `unknown key "${extra[0]}" in a range: ${didYouMean(extra[0]!, ['from', 'to'])}The keys are: from, to.`;
+		if (extra.length > 0)
+			return `unknown key "${extra[0]}" in a range: ${didYouMean(extra[0]!, ['from', 'to'])}The keys are: from, to.`;
 	}
 	return `cannot select rows of "${column}" by ${JSON.stringify(value)}: ${hint}.`;
 }
@@ -206,15 +214,22 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			for (const axis of ['x', 'y'] as const) {
 				const v = mark[axis];
 				if (v === undefined) {
-					report(['marks', i], `a ${mark.mark} needs "${axis}": the column drawn along the ${axis === 'x' ? 'horizontal' : 'vertical'} axis.`);
+					report(
+						['marks', i],
+						`a ${mark.mark} needs "${axis}": the column drawn along the ${axis === 'x' ? 'horizontal' : 'vertical'} axis.`,
+					);
 					continue;
 				}
 				if (typeof v !== 'string') {
-					report(at(axis), `"${axis}" names a column, e.g. ${axis}: ${columns[0]}; the columns are: ${names(columns)}.`);
+					report(
+						at(axis),
+						`"${axis}" names a column, e.g. ${axis}: ${columns[0]}; the columns are: ${names(columns)}.`,
+					);
 					continue;
 				}
 				if (!known(at(axis), v, `"${axis}" of the ${mark.mark}`)) continue;
-				const numeric = mark.mark === 'bar' ? (horizontal ? axis === 'x' : axis === 'y') : mark.mark !== 'text' && axis === 'y';
+				const numeric =
+					mark.mark === 'bar' ? (horizontal ? axis === 'x' : axis === 'y') : mark.mark !== 'text' && axis === 'y';
 				if (numeric && typeOf(v) !== 'number') {
 					const numbers = columns.filter((c) => typeOf(c) === 'number');
 					report(
@@ -235,19 +250,24 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 		if (mark.at) checkSelector(mark.at, at('at'));
 		(mark.states ?? []).forEach((name, j) => {
 			if (!stateNames.includes(name))
-				report(['marks', i, 'states', j], `unknown state "${name}": ${didYouMean(name, stateNames)}The states are: ${names(stateNames)}.`);
+				report(
+					['marks', i, 'states', j],
+					`unknown state "${name}": ${didYouMean(name, stateNames)}The states are: ${names(stateNames)}.`,
+				);
 		});
 	});
 
 	function checkSelector(raw: unknown, path: Path): void {
 		const selector = parseSelector(raw);
 		if (typeof selector === 'string') return void report(path, `"${dotted(path)}" ${selector}`);
-		if (selector.kind !== 'edge' && !known([...path, selector.column], selector.column, `"${dotted(path)}"`, true)) return;
+		if (selector.kind !== 'edge' && !known([...path, selector.column], selector.column, `"${dotted(path)}"`, true))
+			return;
 		const matches = rows.filter(selects(selector, rows, dataset.columns, measures[0]));
 		if (matches.length > 0) return;
 		if (selector.kind === 'values') {
 			const values = [...new Set(rows.map((r) => String(r[selector.column] ?? '')))].filter(Boolean);
-			const missing = selector.values.map(String).find((v) => !rows.some((r) => String(r[selector.column]) === v)) ?? '';
+			const missing =
+				selector.values.map(String).find((v) => !rows.some((r) => String(r[selector.column]) === v)) ?? '';
 			report(
 				[...path, selector.column],
 				`"${dotted(path)}" matches no row: no ${selector.column} is "${missing}"; ${didYouMean(missing, values)}The values of ${selector.column} are: ${names(values.slice(0, 20))}${values.length > 20 ? ' …' : ''}.`,

@@ -42,7 +42,9 @@ const axis = z.strictObject({
 	/** The range drawn, [from, to]: numbers, or dates (YYYY-MM-DD) on a time axis. */
 	domain: pair.optional(),
 	/** About how many ticks (a number), or exactly which values (a list). */
-	ticks: z.union([z.number().int().min(0), z.array(scalar)], { error: 'must be a count or a list of values' }).optional(),
+	ticks: z
+		.union([z.number().int().min(0), z.array(scalar)], { error: 'must be a count or a list of values' })
+		.optional(),
 	/** Grid lines across the chart at each tick. */
 	grid: z.boolean().optional(),
 });
@@ -103,7 +105,19 @@ const mark = z.strictObject({
 	states: z.array(z.string()).optional(),
 });
 
-export const stateKeys = ['label', 'highlight', 'colour', 'only', 'zoom', 'labels', 'note', 'rule', 'x', 'y', 'alt'] as const;
+export const stateKeys = [
+	'label',
+	'highlight',
+	'colour',
+	'only',
+	'zoom',
+	'labels',
+	'note',
+	'rule',
+	'x',
+	'y',
+	'alt',
+] as const;
 /** Which rows: `{ column: value }`, `{ column: [values] }`, `{ column: { from, to } }`, or `first` / `last`. */
 const rows = z.unknown();
 const state = z.strictObject({
@@ -130,19 +144,34 @@ const state = z.strictObject({
 	alt: z.string().optional(),
 });
 
-export const chartKeys = ['title', 'subtitle', 'dataset', 'table', 'format', 'height', 'x', 'y', 'marks', 'states'] as const;
+export const chartKeys = [
+	'title',
+	'subtitle',
+	'dataset',
+	'table',
+	'format',
+	'height',
+	'x',
+	'y',
+	'marks',
+	'states',
+] as const;
 export const declarationSchema = z.strictObject({
 	title: text('the chart’s headline, e.g. "At home, Alibaba leads"').min(1, 'is empty: write the chart’s headline'),
 	subtitle: text('what is measured, with unit and period').min(1, 'is empty: write what is measured'),
 	/** A dataset's name: a CSV in content/data without its extension. */
 	dataset: text('the name of a dataset in content/data, e.g. canalys-china-market'),
 	/** The data table's columns, in order, with their headings; default: every column. */
-	table: z.record(z.string(), z.string(), { error: 'must map each column to its heading, e.g. share: Share, %' }).optional(),
+	table: z
+		.record(z.string(), z.string(), { error: 'must map each column to its heading, e.g. share: Share, %' })
+		.optional(),
 	format: format.optional(),
 	height: height.optional(),
 	x: axis.optional(),
 	y: axis.optional(),
-	marks: z.array(mark, { error: 'must be a list of marks, e.g. - mark: bar' }).min(1, 'is empty: add at least one mark'),
+	marks: z
+		.array(mark, { error: 'must be a list of marks, e.g. - mark: bar' })
+		.min(1, 'is empty: add at least one mark'),
 	states: z
 		.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, e.g. latest-quarter'), state, {
 			error: 'must map each state name to what it shows, e.g. alibaba: { label: …, highlight: { vendor: Alibaba } }',

@@ -33,10 +33,12 @@ describe('a chart declaration', () => {
 	});
 
 	it('names an unknown key, the key it resembles and the valid keys', () => {
-		expect(problems(good.replace('subtitle:', 'subtitel:'))).toEqual([
-			`${file}:2:1: unknown key "subtitel" in the chart: did you mean "subtitle"? The keys are: title, subtitle, dataset, table, format, height, x, y, marks, states.`,
-			`${file}:1:1: "subtitle" is missing: write what is measured, with unit and period.`,
-		].toSorted());
+		expect(problems(good.replace('subtitle:', 'subtitel:'))).toEqual(
+			[
+				`${file}:2:1: unknown key "subtitel" in the chart: did you mean "subtitle"? The keys are: title, subtitle, dataset, table, format, height, x, y, marks, states.`,
+				`${file}:1:1: "subtitle" is missing: write what is measured, with unit and period.`,
+			].toSorted(),
+		);
 		expect(problems(good.replace('    highlight:', '    hilight:'))).toEqual([
 			`${file}:16:5: unknown key "hilight" in "states.alibaba": did you mean "highlight"? The keys are: label, highlight, colour, only, zoom, labels, note, rule, x, y, alt.`,
 		]);
@@ -54,7 +56,9 @@ describe('a chart declaration', () => {
 	it('names an unknown dataset with the closest name and the list', () => {
 		const [problem] = problems(good.replace('canalys-china-share-q3-2023', 'canalys-china-share-q3-2032'));
 		expect(problem).toMatch(
-			new RegExp(`^${file}:3:10: unknown dataset "canalys-china-share-q3-2032": did you mean "canalys-china-share-q3-2023"\\? The datasets are: .*synergy-vendor-share-q4-2022`),
+			new RegExp(
+				`^${file}:3:10: unknown dataset "canalys-china-share-q3-2032": did you mean "canalys-china-share-q3-2023"\\? The datasets are: .*synergy-vendor-share-q4-2022`,
+			),
 		);
 	});
 
@@ -112,8 +116,8 @@ describe('a chart declaration', () => {
 	});
 
 	it('throws one error listing every problem, for the build and npm run check', () => {
-		expect(() => checkedOrThrow(file, good.replace('mark: bar', 'mark: bars').replace('x: share', 'x: shares'), datasets)).toThrow(
-			`${file}:6:11: unknown mark "bars"`,
-		);
+		expect(() =>
+			checkedOrThrow(file, good.replace('mark: bar', 'mark: bars').replace('x: share', 'x: shares'), datasets),
+		).toThrow(`${file}:6:11: unknown mark "bars"`);
 	});
 });
