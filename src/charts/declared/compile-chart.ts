@@ -446,9 +446,12 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const highlighted = highlightedRows(state);
 		const note = state.note?.text;
 		const lead = leadOf(name);
+		// A state drawing another measure than the chart's is described by that measure's heading.
+		const leadMeasure = measureOf(lead);
+		const heading = leadMeasure && leadMeasure !== measure ? d.table?.[leadMeasure] : undefined;
 		return {
 			kind: kindOf(lead),
-			subtitle: d.subtitle,
+			subtitle: heading ?? d.subtitle,
 			shown,
 			highlighted,
 			name: nameOf,
