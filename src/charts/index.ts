@@ -47,5 +47,13 @@ export const charts: readonly Chart[] = [...coded, ...declaredCharts].toSorted(
 	(a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id),
 );
 
+// A declaration may not take a code chart's id: the registry would hold two charts of one name.
+for (const chart of declaredCharts) {
+	if (coded.some((c) => c.id === chart.id))
+		throw new Error(
+			`content/charts/${chart.id}.yaml:1:1: src/charts/${chart.id}.ts already defines the chart "${chart.id}": rename the file.`,
+		);
+}
+
 /** Returns the chart with this id, or undefined. */
 export const findChart = (id: string): Chart | undefined => charts.find((chart) => chart.id === id);

@@ -42,7 +42,16 @@ describe('data-key on every chart in the registry', () => {
 		const [first, ...rest] = chart.stateNames.map((state) => marks(renderSvg(chart, state, 720)));
 		for (const other of rest) expect(other['bar']).toEqual(first!['bar']);
 		// A declared chart keys its bars by their category (src/charts/declared/compile-chart.ts).
-		expect(first!['bar']).toEqual(['Amazon', 'Microsoft', 'Google', 'Alibaba', 'IBM', 'Salesforce', 'Tencent', 'Oracle']);
+		expect(first!['bar']).toEqual([
+			'Amazon',
+			'Microsoft',
+			'Google',
+			'Alibaba',
+			'IBM',
+			'Salesforce',
+			'Tencent',
+			'Oracle',
+		]);
 	});
 });
 

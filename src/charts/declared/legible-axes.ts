@@ -1,3 +1,6 @@
+// The one exception to "charts stay pure": a declared chart lays itself out from measured text, with
+// the same Inter metrics the PNGs are drawn with (reading the font file is all it does).
+// eslint-disable-next-line no-restricted-imports
 import { textWidth } from '../../render/fonts.ts';
 import { fontSize, isNarrow } from '../theme.ts';
 
