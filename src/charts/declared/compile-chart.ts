@@ -398,7 +398,8 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			if (!rule.label) return [named(line, ariaLabel)];
 			const label = rule.label;
 			const at = rule.at ? rows.find(selector(rule.at)) : undefined;
-			const words = narrow && label.includes(' ') ? label.replace(' ', '\n') : label;
+			// On a phone a label of two words, or a hyphenated one ("two-thirds"), takes two lines.
+			const words = narrow ? label.replace(/ |(?<=-)(?=\w)/, '\n') : label;
 			const labelMark =
 				along === 'y'
 					? Plot.text([label], {
