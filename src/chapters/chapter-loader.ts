@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext, ParseDataOptions } from 'astro/loaders';
+import { plural, ProblemsError } from '../problems/problem.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 
 /**
@@ -35,14 +35,13 @@ export function withFrontmatterLines(loader: Loader): Loader {
 	};
 }
 
-async function frontmatterError(path: string, root: string): Promise<AstroError | undefined> {
+async function frontmatterError(path: string, root: string): Promise<ProblemsError | undefined> {
 	const file = relative(root, path);
 	const { problems } = checkFrontmatter(file, await readFile(path, 'utf8'));
 	if (problems.length === 0) return undefined;
-	return new AstroError(
-		`The frontmatter of ${file} has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${problems
-			.map((p) => `${p.file}:${p.line}: ${p.message}`)
-			.join('\n')}`,
+	return new ProblemsError(
+		problems,
 		'Fix each line above between the two --- lines at the top of the chapter. npm run check lists the same problems without a build.',
+		`The frontmatter of ${file} has ${plural(problems.length, 'problem')}:`,
 	);
 }

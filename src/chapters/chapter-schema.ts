@@ -1,29 +1,19 @@
 import { z } from 'astro/zod';
-import { closest } from './closest.ts';
+import { explain, objectError, text } from '../problems/schema-errors.ts';
 
 // Each field says what to write when it is wrong or missing: these messages are what an editor reads,
 // in the build (Astro lists them under the file) and in `npm run check` (with the line).
 const fieldNames = ['title', 'order', 'dek', 'authors', 'published', 'updated', 'draft'] as const;
 
-type Issue = { readonly input?: unknown };
-const explain =
-	(field: string, what: string, example: string) =>
-	({ input }: Issue): string =>
-		input === undefined
-			? `"${field}" is missing: add ${what}, e.g. "${example}".`
-			: `"${field}" must be ${what}, e.g. "${example}".`;
-
-const text = (field: string, what: string, example: string) =>
-	z
-		.string({ error: explain(field, what, example) })
-		.trim()
-		.min(1, `"${field}" is empty: write ${what}, e.g. "${example}".`);
+// A required text field: blank text is refused, and the example (a whole frontmatter line) is repeated.
+const line = (field: string, what: string, example: string) =>
+	text(field, what, `"${example}"`, { trim: true, exampleWhenEmpty: true });
 
 const day = (field: string, example: string, orElse = '') => {
 	const message = `"${field}" must be a date written YYYY-MM-DD, e.g. "${example}"${orElse}.`;
 	return z
 		.union([z.date(), z.iso.date({ error: message })], {
-			error: ({ input }: Issue) =>
+			error: ({ input }: { input?: unknown }) =>
 				input === undefined ? `"${field}" is missing: add it, e.g. "${example}".` : message,
 		})
 		.pipe(z.coerce.date());
@@ -34,20 +24,20 @@ export const chapterSchema = z
 	.strictObject(
 		{
 			/** The chapter's headline. */
-			title: text('title', "the chapter's headline", 'title: The cloud race'),
+			title: line('title', "the chapter's headline", 'title: The cloud race'),
 			/** Position in the story: 1 is the first chapter. Two chapters may not share a number. */
 			order: z
-				.number({ error: explain('order', "the chapter's place in the story, a whole number", 'order: 2') })
+				.number({ error: explain('order', "the chapter's place in the story, a whole number", '"order: 2"') })
 				.int('"order" must be a whole number, e.g. "order: 2".')
 				.positive('"order" must be 1 or more: 1 is the first chapter.'),
 			/** One or two sentences under the headline. */
-			dek: text('dek', 'one or two sentences under the headline', 'dek: How Alibaba bet on AI abroad'),
+			dek: line('dek', 'one or two sentences under the headline', 'dek: How Alibaba bet on AI abroad'),
 			/** Who wrote it; at least one name. */
 			authors: z
 				.array(
 					z.string({ error: '"authors": each author must be a name.' }).trim().min(1, '"authors": a name is empty.'),
 					{
-						error: explain('authors', 'a list of names, one per line starting with "- "', 'authors: [Jane Doe]'),
+						error: explain('authors', 'a list of names, one per line starting with "- "', '"authors: [Jane Doe]"'),
 					},
 				)
 				.min(1, '"authors" is empty: name at least one author, e.g. "authors: [Jane Doe]".'),
@@ -59,12 +49,10 @@ export const chapterSchema = z
 			draft: z.boolean({ error: '"draft" must be true or false.' }).default(false),
 		},
 		{
-			error: (issue) => {
-				if (issue.code === 'unrecognized_keys') return unknownFields(issue.keys);
-				if (issue.code === 'invalid_type')
-					return 'the frontmatter must be a list of fields, one "name: value" per line between two --- lines.';
-				return undefined;
-			},
+			error: objectError(fieldNames, {
+				suggest: true,
+				notAnObject: 'the frontmatter must be a list of fields, one "name: value" per line between two --- lines.',
+			}),
 		},
 	)
 	// Runs even when a date is invalid (zod keeps checking): compare only two real dates.
@@ -74,11 +62,3 @@ export const chapterSchema = z
 	});
 
 export type ChapterData = z.infer<typeof chapterSchema>;
-
-function unknownFields(keys: readonly string[]): string {
-	const hints = keys.map((key) => {
-		const suggestion = closest(key, fieldNames);
-		return `"${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
-	});
-	return `unknown field${keys.length > 1 ? 's' : ''} ${hints.join(', ')}: the fields are ${fieldNames.join(', ')}.`;
-}

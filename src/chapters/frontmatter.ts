@@ -1,6 +1,7 @@
-import { parseLocated } from '../data/text-lines.ts';
+import { lineAt, parseLocated } from '../problems/located-text.ts';
+import type { Problem } from '../problems/problem.ts';
+import { parseWithFriendlyErrors } from '../problems/schema-errors.ts';
 import { chapterSchema, type ChapterData } from './chapter-schema.ts';
-import type { Problem } from './validate-chapter.ts';
 
 /** A chapter's frontmatter, checked: its data when valid, and every problem with its line. */
 export interface FrontmatterCheck {
@@ -53,19 +54,6 @@ export function checkFrontmatter(file: string, source: string): FrontmatterCheck
 		};
 	}
 	const value = parsed.value && typeof parsed.value === 'object' ? parsed.value : {};
-	const result = chapterSchema.safeParse(value);
-	const problems = result.success
-		? []
-		: result.error.issues.map((issue) => ({
-				file,
-				line: lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path),
-				message: issue.message,
-			}));
-	return {
-		data: result.data,
-		problems: problems.toSorted((a, b) => a.line - b.line),
-		lineOf: (field) => lineOf([field]),
-	};
+	const { data, problems } = parseWithFriendlyErrors(chapterSchema, value, file, lineOf);
+	return { data, problems, lineOf: (field) => lineOf([field]) };
 }
-
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;

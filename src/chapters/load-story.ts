@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { root } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { charts } from '../charts/index.ts';
+import { plural, ProblemsError } from '../problems/problem.ts';
 import type { StepInfo } from './validate-chapter.ts';
 import { validateStory } from './validate-story.ts';
 
@@ -37,17 +38,16 @@ async function readStory(): Promise<Story> {
 	const sources = await Promise.all(
 		chapters.map(async (chapter) => {
 			const file = chapter.filePath ?? `content/chapters/${chapter.id}.mdx`;
-			// Paths are relative to the project root, which fixture builds move (STORY_ROOT, see astro.config.mjs).
-			return { file, source: await readFile(resolve(process.env.STORY_ROOT ?? process.cwd(), file), 'utf8') };
+			// Entry paths are relative to the story's root, the Astro config's (a fixture's in tests).
+			return { file, source: await readFile(new URL(file, root), 'utf8') };
 		}),
 	);
 	const { problems, steps } = validateStory(sources, catalogue);
 	if (problems.length > 0) {
-		throw new AstroError(
-			`The story has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${problems
-				.map((p) => `${p.file}:${p.line}: ${p.message}`)
-				.join('\n')}`,
+		throw new ProblemsError(
+			problems,
 			'Fix each line above in the file it names. npm run check lists the same problems without a build.',
+			`The story has ${plural(problems.length, 'problem')}:`,
 		);
 	}
 	return { chapters, steps: new Map(steps.map((step) => [step.id, step])) };

@@ -1,3 +1,5 @@
+import { lineAt } from '../problems/located-text.ts';
+
 /** A story component tag found in a chapter's MDX source. */
 export interface Tag {
 	readonly name: 'Scrolly' | 'Step' | 'Chart';
@@ -50,8 +52,6 @@ export function textBetween(source: string, from: Tag, to: Tag | undefined): str
 		.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
 		.trim();
 }
-
-const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 /**
  * Returns the source with code (fenced blocks, inline `code`) and MDX comments replaced by spaces,

@@ -1,17 +1,10 @@
+import { closest } from '../problems/closest.ts';
+import { lineAt } from '../problems/located-text.ts';
+import { byLine, type Problem } from '../problems/problem.ts';
 import { blankCode, parseTags, textBetween, type Tag } from './parse-tags.ts';
-import { closest } from './closest.ts';
 
 /** What the validator needs to know about the charts: ids and their state names. */
 export type ChartCatalogue = ReadonlyMap<string, readonly string[]>;
-
-/** A problem an editor can fix, with where it is. */
-export interface Problem {
-	readonly file: string;
-	readonly line: number;
-	/** 1-based, where the file format gives one (chart declarations). */
-	readonly column?: number;
-	readonly message: string;
-}
 
 /** A step as the story sees it: its id, and the chart and state it shows. */
 export interface StepInfo {
@@ -125,56 +118,7 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 			line: scrolly.tag.line,
 			message: '<Scrolly> is never closed: add </Scrolly> after its last step.',
 		});
-	return { steps, figures, problems: problems.toSorted((a, b) => a.line - b.line) };
-}
-
-/** Returns problems for step ids used more than once across the story, naming every place. */
-export function findDuplicateSteps(steps: readonly StepInfo[]): Problem[] {
-	const byId = Map.groupBy(steps, (step) => step.id);
-	return [...byId.values()]
-		.filter((group) => group.length > 1)
-		.map(([first, ...others]) => ({
-			file: first!.file,
-			line: first!.line,
-			message: `step id "${first!.id}" is used more than once (also at ${others
-				.map((s) => `${s.file}:${s.line}`)
-				.join(', ')}): every step needs its own id, because it is the step's link.`,
-		}));
-}
-
-/** Returns problems for inline figures that would share ids on the whole-story page, naming both places. */
-export function findDuplicateFigures(figures: readonly FigureInfo[]): Problem[] {
-	return [...Map.groupBy(figures, (figure) => figure.uid).values()]
-		.filter((group) => group.length > 1)
-		.map(([first, ...others]) => ({
-			file: first!.file,
-			line: first!.line,
-			message: `<Chart chart="${first!.chart}" state="${first!.state}"> is also at ${others
-				.map((f) => `${f.file}:${f.line}`)
-				.join(
-					', ',
-				)}: where one chart state appears twice in the story, give each an id of its own, e.g. id="${first!.chart}-${first!.state}-2".`,
-		}));
-}
-
-/** A chapter's place in the story, for checking that no two chapters share one. */
-export interface ChapterOrder {
-	readonly file: string;
-	readonly line: number;
-	readonly order: number;
-}
-
-/** Returns problems for chapters that share an order number, naming every place. */
-export function findDuplicateOrders(chapters: readonly ChapterOrder[]): Problem[] {
-	return [...Map.groupBy(chapters, (chapter) => chapter.order).values()]
-		.filter((group) => group.length > 1)
-		.map(([first, ...others]) => ({
-			file: first!.file,
-			line: first!.line,
-			message: `order ${first!.order} is also used by ${others
-				.map((c) => `${c.file}:${c.line}`)
-				.join(', ')}: give each chapter its own order (1 is the first chapter).`,
-		}));
+	return { steps, figures, problems: problems.toSorted(byLine) };
 }
 
 const components = ['Scrolly', 'Step', 'Chart'];
@@ -199,7 +143,7 @@ function findUnknownComponents(file: string, source: string): Problem[] {
 	const problems: Problem[] = [];
 	for (const match of text.matchAll(/<([A-Za-z][\w.]*)/g)) {
 		const name = match[1]!;
-		const line = text.slice(0, match.index).split('\n').length;
+		const line = lineAt(text, match.index);
 		const isComponent = /^[A-Z]/.test(name);
 		if (components.includes(name) || imported.has(name)) continue;
 		const suggestion = closest(name, components);

@@ -1,16 +1,8 @@
-import { checkFrontmatter } from './frontmatter.ts';
-import {
-	findDuplicateFigures,
-	findDuplicateOrders,
-	findDuplicateSteps,
-	validateChapter,
-	type ChapterOrder,
-	type ChartCatalogue,
-	type FigureInfo,
-	type Problem,
-	type StepInfo,
-} from './validate-chapter.ts';
+import { findDuplicates } from '../problems/duplicates.ts';
+import { byLine, type Problem } from '../problems/problem.ts';
 import type { ChapterData } from './chapter-schema.ts';
+import { checkFrontmatter } from './frontmatter.ts';
+import { validateChapter, type ChartCatalogue, type FigureInfo, type StepInfo } from './validate-chapter.ts';
 
 /** One chapter file: its path as messages show it, and its text. */
 export interface ChapterSource {
@@ -46,9 +38,43 @@ export function validateStory(chapters: readonly ChapterSource[], catalogue: Cha
 			steps.push(...check.steps);
 			figures.push(...check.figures);
 		}
-		problems.push(...found.toSorted((a, b) => a.line - b.line));
+		problems.push(...found.toSorted(byLine));
 		return { file, data: frontmatter.data };
 	});
 	problems.push(...findDuplicateSteps(steps), ...findDuplicateFigures(figures), ...findDuplicateOrders(orders));
 	return { steps, figures, chapters: data, problems };
 }
+
+/** Returns problems for step ids used more than once across the story, naming every place. */
+export const findDuplicateSteps = (steps: readonly StepInfo[]): Problem[] =>
+	findDuplicates(
+		steps,
+		(step) => step.id,
+		(first, others) =>
+			`step id "${first.id}" is used more than once (also at ${others}): every step needs its own id, because it is the step's link.`,
+	);
+
+/** Returns problems for inline figures that would share ids on the whole-story page, naming both places. */
+export const findDuplicateFigures = (figures: readonly FigureInfo[]): Problem[] =>
+	findDuplicates(
+		figures,
+		(figure) => figure.uid,
+		(first, others) =>
+			`<Chart chart="${first.chart}" state="${first.state}"> is also at ${others}: where one chart state appears twice in the story, give each an id of its own, e.g. id="${first.chart}-${first.state}-2".`,
+	);
+
+/** A chapter's place in the story, for checking that no two chapters share one. */
+export interface ChapterOrder {
+	readonly file: string;
+	readonly line: number;
+	readonly order: number;
+}
+
+/** Returns problems for chapters that share an order number, naming every place. */
+export const findDuplicateOrders = (chapters: readonly ChapterOrder[]): Problem[] =>
+	findDuplicates(
+		chapters,
+		(chapter) => chapter.order,
+		(first, others) =>
+			`order ${first.order} is also used by ${others}: give each chapter its own order (1 is the first chapter).`,
+	);

@@ -1,10 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import streak from '../data/alibaba-ai-streak.ts';
 import { defineChart, type DataTable } from './define-chart.ts';
-import { listJoin, ordinal } from './format.ts';
+import { listJoin, ordinal } from './shared/format.ts';
 import { midQuarter, quarterEnd, utc, year, yearTicks } from './shared/dates.ts';
-import { chartHeight, color, fontSize } from './theme.ts';
-import { paper } from './shared/paper.ts';
+import { chartHeight, color, fontSize, paper } from './shared/theme.ts';
 
 type Quarter = (typeof streak.rows)[number];
 

@@ -2,7 +2,7 @@ import launches from '../data/chatbot-launches-2023.ts';
 import { defineChart } from './define-chart.ts';
 import { utc } from './shared/dates.ts';
 import { byDate, eventTable, timeline, timelineAlt, type TimelineEvent } from './shared/timeline.ts';
-import { color } from './theme.ts';
+import { color } from './shared/theme.ts';
 
 type Row = (typeof launches.rows)[number];
 type Event = TimelineEvent & { readonly kind: Row['kind'] };

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import footprint from '../data/alibaba-cloud-footprint.ts';
 import { defineChart } from './define-chart.ts';
-import { chartHeight, color, fontSize, isNarrow } from './theme.ts';
+import { chartHeight, color, fontSize, isNarrow } from './shared/theme.ts';
 
 type Count = (typeof footprint.rows)[number];
 type Measure = 'regions' | 'zones';

@@ -1,253 +1,22 @@
 import * as Plot from '@observablehq/plot';
 import regionsData from '../data/alibaba-cloud-regions.ts';
-import { detailedLand, worldLand } from '../data/world-land.ts';
 import { defineChart, type ChartState, type DataTable } from './define-chart.ts';
-import { listJoin } from './format.ts';
-import { boxPath, compactPath, mapLayout, place, type MapLayout, type MapPanel } from './geo.ts';
-import { color, isNarrow } from './theme.ts';
-
-type Region = (typeof regionsData.rows)[number];
-
-/** How a place is drawn at one moment of the story. */
-type Mark = 'launched' | 'unconfirmed' | 'planned' | 'closed';
-
-/** A moment of the story: what the map shows as of a date. */
-interface Moment {
-	readonly label: string;
-	/** The map shows what was launched, announced or closed by this date. */
-	readonly asOf: Date;
-	/** In words, for the text alternative: "by the end of 2015". */
-	readonly when: string;
-	/** A plan whose extra capacity in existing places is ringed. */
-	readonly rings?: {
-		readonly column: 'may_2024_plan' | 'sep_2025_plan';
-		readonly value: string;
-		readonly legend: string;
-	};
-	/** Label the ringed places too (when they are the news of the step). */
-	readonly labelRings?: boolean;
-}
-
-const moments = {
-	'first-regions': { label: 'First regions, 2014–15', asOf: utc(2015, 12, 31), when: 'by the end of 2015' },
-	'wave-2016': { label: 'The 2016 wave', asOf: utc(2016, 12, 31), when: 'by the end of 2016' },
-	asia: { label: 'Asia and London, 2017–22', asOf: utc(2022, 12, 31), when: 'by the end of 2022' },
-	'plan-2024': {
-		label: 'The May 2024 plan',
-		asOf: utc(2024, 5, 31),
-		when: 'in May 2024',
-		rings: { column: 'may_2024_plan', value: 'more data centres', legend: 'more data centres planned' },
-		labelRings: true,
-	},
-	'closures-2024': { label: 'Sydney and Mumbai closed, 2024', asOf: utc(2024, 10, 1), when: 'in October 2024' },
-	'mexico-live': { label: 'Mexico live, February 2025', asOf: utc(2025, 2, 28), when: 'in February 2025' },
-	'plan-2025': {
-		label: 'The September 2025 plan',
-		asOf: utc(2025, 9, 30),
-		when: 'in September 2025',
-		rings: { column: 'sep_2025_plan', value: 'more capacity', legend: 'more capacity planned' },
-	},
-} as const satisfies Record<string, Moment>;
-
-type MomentName = keyof typeof moments;
-const momentNames = Object.keys(moments) as MomentName[];
-
-function utc(year: number, month: number, day: number): Date {
-	return new Date(Date.UTC(year, month - 1, day));
-}
-
-/**
- * Virginia's launch year is not confirmed, so it is not dated: it appears from May 2024, when
- * Alibaba Cloud counted 16 regions outside mainland China (Virginia among them).
- */
-const undatedShownFrom = utc(2024, 5, 1);
-
-/** Launch periods, each with its colour (a ramp in tokens.css, light and dark). */
-const periods = [
-	{ label: '2014–15', from: 2014, to: 2015, fill: 'var(--c-year-1)' },
-	{ label: '2016', from: 2016, to: 2016, fill: 'var(--c-year-2)' },
-	{ label: '2017–18', from: 2017, to: 2018, fill: 'var(--c-year-3)' },
-	{ label: '2021–22', from: 2021, to: 2022, fill: 'var(--c-year-4)' },
-	{ label: '2025', from: 2025, to: 2025, fill: 'var(--c-year-5)' },
-] as const;
-
-const periodOf = (year: number) => {
-	const period = periods.find((p) => year >= p.from && year <= p.to);
-	if (!period) throw new Error(`content/data/alibaba-cloud-regions.csv: no colour for launch year ${year}.`);
-	return period;
-};
-
-/** Returns how a place is drawn at a moment, or null if it is not on the map yet. */
-function markAt(r: Region, asOf: Date): Mark | null {
-	if (r.closed_after && r.closed_after < asOf) return 'closed';
-	if (r.year !== null && r.status !== 'planned' && r.year <= asOf.getUTCFullYear()) return 'launched';
-	if (r.year === null && r.status !== 'planned') return asOf >= undatedShownFrom ? 'unconfirmed' : null;
-	if (r.announced && r.announced <= asOf) return 'planned';
-	return null;
-}
-
-interface Shown {
-	readonly row: Region;
-	readonly mark: Mark;
-	readonly ringed: boolean;
-	readonly labelled: boolean;
-}
-
-/** The places on the map at a moment, with what changed since the moment before labelled. */
-function shownAt(rows: readonly Region[], name: MomentName): Shown[] {
-	const moment: Moment = moments[name];
-	const index = momentNames.indexOf(name);
-	const before = index > 0 ? moments[momentNames[index - 1]!].asOf : null;
-	return rows.flatMap((row) => {
-		const mark = markAt(row, moment.asOf);
-		if (mark === null) return [];
-		const ringed = moment.rings !== undefined && mark === 'launched' && row[moment.rings.column] === moment.rings.value;
-		const changed = before === null || markAt(row, before) !== mark;
-		return [{ row, mark, ringed, labelled: changed || (ringed && moment.labelRings === true) }];
-	});
-}
-
-// Label placement is presentation, not data: which side of its point each name goes.
-type Side = 'right' | 'left' | 'above' | 'below';
-const labelSide: Readonly<Record<string, Side>> = {
-	'silicon-valley': 'right',
-	virginia: 'right',
-	mexico: 'below',
-	brazil: 'right',
-	dubai: 'above',
-	riyadh: 'left',
-	mumbai: 'below',
-	tokyo: 'above',
-	seoul: 'left',
-	sydney: 'left',
-	london: 'left',
-	france: 'below',
-	netherlands: 'above',
-	frankfurt: 'right',
-	'hong-kong': 'right',
-	singapore: 'below',
-	'kuala-lumpur': 'left',
-	jakarta: 'right',
-	bangkok: 'right',
-	manila: 'above',
-};
-
-const insets = [
-	{
-		id: 'europe',
-		title: 'Europe',
-		box: [
-			[-6, 46.5],
-			[13, 55],
-		],
-	},
-	{
-		id: 'southeast-asia',
-		title: 'South-east Asia',
-		box: [
-			[97, -9],
-			[124, 24],
-		],
-	},
-] as const;
-
-const layouts = new Map<number, { layout: MapLayout; land: string[]; outlines: string[] }>();
-
-/** The map's panels and land paths for a width (computed once per width). */
-function mapFor(width: number) {
-	let entry = layouts.get(width);
-	if (!entry) {
-		const layout = mapLayout(width, {
-			world: [
-				[-130, -40],
-				[160, 58],
-			],
-			insets,
-			insetHeight: isNarrow(width) ? 140 : 160,
-			gap: 8,
-		});
-		const simplify = { tolerance: 1, minArea: 8 };
-		entry = {
-			layout,
-			land: [
-				compactPath(worldLand, layout.world.projection, simplify),
-				...layout.insets.map((panel) => compactPath(detailedLand, panel.projection, simplify)),
-			],
-			outlines: layout.insets.map((panel) => boxPath(panel.box, layout.world.projection)),
-		};
-		layouts.set(width, entry);
-	}
-	return entry;
-}
-
-/** A mark drawing fixed SVG paths (land, outlines) in pixel space. */
-const paths =
-	(ds: readonly string[], attributes: Readonly<Record<string, string>>): Plot.RenderFunction =>
-	(_index, _scales, _values, _dimensions, context) => {
-		const ns = 'http://www.w3.org/2000/svg';
-		const g = context.document.createElementNS(ns, 'g');
-		for (const [name, value] of Object.entries(attributes)) g.setAttribute(name, value);
-		for (const d of ds) {
-			const path = context.document.createElementNS(ns, 'path');
-			path.setAttribute('d', d);
-			g.append(path);
-		}
-		return g;
-	};
-
-interface Point {
-	readonly x: number;
-	readonly y: number;
-	readonly shown: Shown;
-}
-
-interface LegendItem {
-	readonly label: string;
-	readonly kind: Mark | 'ring';
-	readonly fill?: string;
-}
-
-function legendItems(shown: readonly Shown[], moment: Moment): LegendItem[] {
-	const years = new Set(shown.filter((s) => s.mark === 'launched').map((s) => periodOf(s.row.year!).label));
-	const items: LegendItem[] = periods
-		.filter((p) => years.has(p.label))
-		.map((p) => ({ label: p.label, kind: 'launched', fill: p.fill }));
-	const has = (mark: Mark) => shown.some((s) => s.mark === mark);
-	if (has('unconfirmed')) items.push({ label: 'year not confirmed', kind: 'unconfirmed' });
-	if (has('planned')) items.push({ label: 'planned', kind: 'planned' });
-	if (has('closed')) items.push({ label: 'closed', kind: 'closed' });
-	if (moment.rings && shown.some((s) => s.ringed)) items.push({ label: moment.rings.legend, kind: 'ring' });
-	return items;
-}
-
-/** Lays legend items out in rows under the map; widths are estimated from the text length. */
-function layoutLegend(items: readonly LegendItem[], width: number, top: number) {
-	const placed: { x: number; y: number; item: LegendItem }[] = [];
-	let x = 0;
-	let y = top;
-	for (const item of items) {
-		const w = 18 + item.label.length * 6.4 + 14;
-		if (x > 0 && x + w > width) [x, y] = [0, y + 20];
-		placed.push({ x: x + 6, y, item });
-		x += w;
-	}
-	return { placed, bottom: y + 10 };
-}
-
-function markOptions(kind: Mark | 'ring', r: number, fill?: string): Plot.DotOptions {
-	switch (kind) {
-		case 'launched':
-			return { r, fill, stroke: 'var(--bg)', strokeWidth: 1 };
-		case 'unconfirmed':
-			return { r, fill: 'var(--ink-soft)', stroke: 'var(--bg)', strokeWidth: 1 };
-		case 'planned':
-			return { r: r - 0.5, fill: 'var(--bg)', stroke: color.ink, strokeWidth: 1.75 };
-		case 'closed':
-			return { r: r + 0.5, symbol: 'times', stroke: 'var(--ink-soft)', strokeWidth: 2.25 };
-		case 'ring':
-			return { r: r + 3.5, fill: 'none', stroke: color.ink, strokeWidth: 1.25, strokeDasharray: '2,2' };
-	}
-}
+import { listJoin } from './shared/format.ts';
+import { place, type MapPanel } from './shared/geo.ts';
+import { layoutLegend, legendItems, markOptions, type LegendItem } from './shared/regions-map/legend.ts';
+import { placeLabel, type Point, type Side } from './shared/regions-map/labels.ts';
+import { mapFor, paths } from './shared/regions-map/layout.ts';
+import {
+	moments,
+	periodOf,
+	shownAt,
+	type Mark,
+	type Moment,
+	type MomentName,
+	type Region,
+	type Shown,
+} from './shared/regions-map/moments.ts';
+import { color, isNarrow } from './shared/theme.ts';
 
 function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot.PlotOptions {
 	const moment: Moment = moments[name];
@@ -261,16 +30,7 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 	const panels: MapPanel[] = [layout.world, ...layout.insets];
 	const legend = layoutLegend(legendItems(shown, moment), width, layout.bottom + 18);
 	const labelled = points.filter((p) => p.shown.labelled);
-	const labelAt = (p: Point) => {
-		const text = labelText(p.shown);
-		const gap = p.shown.ringed ? r + 7 : r + 3;
-		const side = fitSide(labelSide[p.shown.row.key] ?? 'right', p.x, gap + textWidth(text), width);
-		const [dx, dy] = { right: [gap, 0], left: [-gap, 0], above: [0, -gap - 6], below: [0, gap + 7] }[side];
-		const half = textWidth(text) / 2;
-		const x = side === 'above' || side === 'below' ? Math.min(Math.max(p.x, half + 2), width - half - 2) : p.x + dx!;
-		return { x, y: p.y + dy!, side, text, key: p.shown.row.key };
-	};
-	const labels = labelled.map(labelAt);
+	const labels = labelled.map((p) => placeLabel(p, r, width));
 	const labelMark = (anchor: 'start' | 'end' | 'middle', sides: readonly Side[]) =>
 		Plot.text(
 			labels.filter((l) => sides.includes(l.side)),
@@ -352,23 +112,6 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 			}),
 		],
 	};
-}
-
-/** Estimated width of a map label in pixels (12 px text). */
-const textWidth = (text: string) => text.length * 6.6;
-
-/** Flips a label to the other side of its point when it would run out of the SVG. */
-function fitSide(side: Side, x: number, reach: number, width: number): Side {
-	if (side === 'right' && x + reach > width - 2) return 'left';
-	if (side === 'left' && x - reach < 2) return 'right';
-	return side;
-}
-
-function labelText({ row, mark }: Shown): string {
-	if (mark === 'closed') return `${row.label} (closed)`;
-	if (mark === 'planned') return `${row.label} (planned)`;
-	if (mark === 'unconfirmed') return `${row.label} (year?)`;
-	return row.label;
 }
 
 // Tables (and CSV downloads) use the dataset's own columns and values; which columns depends on the moment.

@@ -2,8 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { defineChart } from './define-chart.ts';
 import { utc, yearTicks, year } from './shared/dates.ts';
 import * as r from './shared/revenue.ts';
-import { chartHeight, color, fontSize } from './theme.ts';
-import { paper } from './shared/paper.ts';
+import { chartHeight, color, fontSize, paper } from './shared/theme.ts';
 
 type Quarter = r.Quarter;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Chart } from '../charts/define-chart.ts';
 import type { Dataset } from '../data/define-dataset.ts';
-import { openStoryModules, projectDir } from './story-modules.ts';
+import { openStoryModules, projectDir, storyFolders } from './story-modules.ts';
 
 /** Where the reference is checked in. */
 export const referencePath = join(projectDir, 'content/CHARTS.md');
@@ -80,7 +80,7 @@ export async function formattedReference(charts: readonly Chart[]): Promise<stri
 }
 
 if (import.meta.main) {
-	const modules = await openStoryModules();
+	const modules = await openStoryModules(storyFolders(projectDir));
 	try {
 		const { charts } = await modules.load<{ charts: readonly Chart[] }>('src/charts/index.ts');
 		writeFileSync(referencePath, await formattedReference(charts));

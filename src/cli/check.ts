@@ -4,9 +4,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Chart } from '../charts/define-chart.ts';
-import type { ChartCatalogue, Problem } from '../chapters/validate-chapter.ts';
+import type { ChartCatalogue } from '../chapters/validate-chapter.ts';
 import { validateStory } from '../chapters/validate-story.ts';
-import { contentFiles, openStoryModules, projectDir, shown, type StoryModules } from './story-modules.ts';
+import { formatProblem, plural, problemsOf, type Problem } from '../problems/problem.ts';
+import {
+	contentFiles,
+	foldersFromEnvironment,
+	openStoryModules,
+	projectDir,
+	shown,
+	type StoryFolders,
+	type StoryModules,
+} from './story-modules.ts';
 
 /** What `npm run check` found: the problems, and what it looked at. */
 export interface CheckResult {
@@ -20,13 +29,13 @@ export interface CheckResult {
 	readonly chartsChecked: boolean;
 }
 
-/** Checks every dataset and chapter of the story (STORY_ROOT / STORY_CONTENT_DIR, as the build). */
-export async function checkStory(): Promise<CheckResult> {
-	const modules = await openStoryModules();
+/** Checks every dataset and chapter of the story in these folders. */
+export async function checkStory(folders: StoryFolders): Promise<CheckResult> {
+	const modules = await openStoryModules(folders);
 	try {
 		const problems: Problem[] = [];
-		const csvFiles = contentFiles('data', '.csv');
-		for (const csv of csvFiles) problems.push(...(await checkDataset(csv, modules)));
+		const csvFiles = contentFiles(folders, 'data', '.csv');
+		for (const csv of csvFiles) problems.push(...(await checkDataset(csv, folders, modules)));
 		let charts: readonly Chart[] = [];
 		if (problems.length === 0) {
 			try {
@@ -37,9 +46,9 @@ export async function checkStory(): Promise<CheckResult> {
 		}
 		const catalogue: ChartCatalogue | undefined =
 			problems.length === 0 ? new Map(charts.map((chart) => [chart.id, chart.stateNames])) : undefined;
-		const chapterFiles = contentFiles('chapters', '.mdx');
+		const chapterFiles = contentFiles(folders, 'chapters', '.mdx');
 		const story = validateStory(
-			chapterFiles.map((path) => ({ file: shown(path), source: readFileSync(path, 'utf8') })),
+			chapterFiles.map((path) => ({ file: shown(folders, path), source: readFileSync(path, 'utf8') })),
 			catalogue,
 		);
 		problems.push(...story.problems);
@@ -58,9 +67,9 @@ export async function checkStory(): Promise<CheckResult> {
 }
 
 /** Checks one dataset: its metadata file and module exist, and loading it (parse + validate) succeeds. */
-async function checkDataset(csvPath: string, modules: StoryModules): Promise<Problem[]> {
+async function checkDataset(csvPath: string, folders: StoryFolders, modules: StoryModules): Promise<Problem[]> {
 	const name = basename(csvPath, '.csv');
-	const file = shown(csvPath);
+	const file = shown(folders, csvPath);
 	const problems: Problem[] = [];
 	if (!existsSync(csvPath.replace(/\.csv$/, '.json'))) {
 		problems.push({
@@ -86,28 +95,21 @@ async function checkDataset(csvPath: string, modules: StoryModules): Promise<Pro
 	}
 }
 
-// Dataset errors are AstroErrors whose message lines read `file:line: problem` and whose hint says
-// what to fix; anything else (a broken module) is reported against the module that failed to load.
+// Dataset errors carry their problems, and a hint that says what to fix when there is one problem
+// (for several, the hint is general: the problems are listed without it). Anything else (a broken
+// module) is reported against the module that failed to load.
 function problemsFrom(error: unknown, module: string): Problem[] {
 	const { message = String(error), hint } = error as { message?: string; hint?: string };
+	const problems = problemsOf(error) ?? [];
+	if (problems.length > 0) return problems.length === 1 && hint ? [{ ...problems[0]!, fix: hint }] : [...problems];
 	const lines = message.split('\n').filter((line) => line.trim() !== '');
-	return lines.map((line) => {
-		const match = /^(\S+?):(\d+)(?::(\d+))?: (.*)$/.exec(line);
-		const fix = hint && lines.length === 1 ? ` ${hint}` : '';
-		return match
-			? {
-					file: match[1]!,
-					line: Number(match[2]),
-					...(match[3] ? { column: Number(match[3]) } : {}),
-					message: `${match[4]}${fix}`,
-				}
-			: { file: module, line: 1, message: `${line.replace(/^(\S+\.\w+): /, '')}${fix}` };
-	});
+	const fix = hint && lines.length === 1 ? hint : undefined;
+	return lines.map((line) => ({ file: module, line: 1, message: line.replace(/^(\S+\.\w+): /, ''), fix }));
 }
 
 /** Returns what `npm run check` prints: one `file:line: message` line per problem, then a summary. */
 export function formatCheck(result: CheckResult): string {
-	const lines = result.problems.map((p) => `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}: ${p.message}`);
+	const lines = result.problems.map(formatProblem);
 	const count = result.problems.length;
 	const drafts = result.drafts > 0 ? `, ${result.drafts} of them draft${result.drafts > 1 ? 's' : ''}` : '';
 	const looked = `${plural(result.chapters, 'chapter')}${drafts}, ${plural(result.steps, 'step')}, ${plural(result.datasets, 'dataset')}, ${plural(result.charts, 'chart')}`;
@@ -118,10 +120,8 @@ export function formatCheck(result: CheckResult): string {
 	return `${lines.join('\n')}\n\n${plural(count, 'problem')}.${skipped}`;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 if (import.meta.main) {
-	const result = await checkStory();
+	const result = await checkStory(foldersFromEnvironment());
 	const output = formatCheck(result);
 	if (result.problems.length > 0) {
 		console.error(output);

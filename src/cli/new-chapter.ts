@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Chart } from '../charts/define-chart.ts';
 import { validateStory } from '../chapters/validate-story.ts';
-import { contentDir, contentFiles, openStoryModules, shown } from './story-modules.ts';
+import { formatProblem } from '../problems/problem.ts';
+import { contentFiles, foldersFromEnvironment, openStoryModules, shown, type StoryFolders } from './story-modules.ts';
 
 /** Returns the file name (and page URL) for a title: lowercase words joined by hyphens. */
 export function slugify(title: string): string {
@@ -88,20 +89,20 @@ export interface NewChapter {
  * Writes a new chapter for `title` into the story's chapters folder, with step ids and a figure that
  * no other chapter uses; throws saying what to do on bad input.
  */
-export async function newChapter(title: string, today = new Date()): Promise<NewChapter> {
+export async function newChapter(title: string, folders: StoryFolders, today = new Date()): Promise<NewChapter> {
 	const slug = slugify(title);
 	if (!slug) throw new Error(`The title ${JSON.stringify(title)} has no letters or digits to name the file after.`);
-	const folder = join(contentDir, 'chapters');
+	const folder = join(folders.content, 'chapters');
 	const path = join(folder, `${slug}.mdx`);
 	if (existsSync(path)) {
-		throw new Error(`${shown(path)} already exists: choose another title, or edit that chapter.`);
+		throw new Error(`${shown(folders, path)} already exists: choose another title, or edit that chapter.`);
 	}
-	const charts = await loadCharts();
+	const charts = await loadCharts(folders);
 	const scrolly = charts.find((chart) => chart.stateNames.length > 1) ?? charts[0];
 	if (!scrolly) throw new Error('src/charts/index.ts lists no chart: a chapter needs one to show.');
 	const catalogue = new Map(charts.map((chart) => [chart.id, chart.stateNames]));
-	const existing = contentFiles('chapters', '.mdx').map((file) => ({
-		file: shown(file),
+	const existing = contentFiles(folders, 'chapters', '.mdx').map((file) => ({
+		file: shown(folders, file),
 		source: readFileSync(file, 'utf8'),
 	}));
 	const story = validateStory(existing, catalogue);
@@ -118,13 +119,12 @@ export async function newChapter(title: string, today = new Date()): Promise<New
 		figure: unusedFigure(charts, scrolly, new Set(story.figures.map((figure) => figure.uid)), slug),
 	});
 	// The template must pass the same checks as the editor's own writing will.
-	const problems = validateStory([...existing, { file: shown(path), source }], catalogue).problems.filter(
-		(problem) => problem.file === shown(path) || problem.message.includes(shown(path)),
+	const file = shown(folders, path);
+	const problems = validateStory([...existing, { file, source }], catalogue).problems.filter(
+		(problem) => problem.file === file || problem.message.includes(file),
 	);
 	if (problems.length > 0) {
-		throw new Error(
-			`The new chapter would not pass npm run check:\n${problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`,
-		);
+		throw new Error(`The new chapter would not pass npm run check:\n${problems.map(formatProblem).join('\n')}`);
 	}
 	mkdirSync(folder, { recursive: true });
 	writeFileSync(path, source, { flag: 'wx' });
@@ -142,8 +142,8 @@ function unusedFigure(charts: readonly Chart[], scrolly: Chart, used: ReadonlySe
 	return { chart: chart.id, state: chart.defaultState, id: `${slug}-figure` };
 }
 
-async function loadCharts(): Promise<readonly Chart[]> {
-	const modules = await openStoryModules();
+async function loadCharts(folders: StoryFolders): Promise<readonly Chart[]> {
+	const modules = await openStoryModules(folders);
 	try {
 		return (await modules.load<{ charts: readonly Chart[] }>('src/charts/index.ts')).charts;
 	} finally {
@@ -152,9 +152,9 @@ async function loadCharts(): Promise<readonly Chart[]> {
 }
 
 /** Returns what the command prints: where the chapter is and how to preview and publish it. */
-export function describeNewChapter({ path, slug, firstStep }: NewChapter, base = '/'): string {
+export function describeNewChapter({ path, slug, firstStep }: NewChapter, folders: StoryFolders, base = '/'): string {
 	const url = `http://localhost:4321${base.replace(/\/?$/, '/')}`;
-	return `Created ${shown(path)}, a draft.
+	return `Created ${shown(folders, path)}, a draft.
 
 Preview it: run npm run dev, then open
   ${url}${slug}/ (the chapter alone), or
@@ -165,17 +165,28 @@ Publish it: change "draft: true" to "draft: false" in its frontmatter.
 Guide: content/EDITORS.md. Every chart and state: content/CHARTS.md.`;
 }
 
-if (import.meta.main) {
-	const title = process.argv.slice(2).join(' ').trim();
-	if (!title) {
-		console.error('Give the chapter a title: npm run new-chapter -- "The title of the chapter"');
-		process.exitCode = 1;
-	} else {
-		try {
-			console.log(describeNewChapter(await newChapter(title), process.env.BASE_PATH));
-		} catch (error) {
-			console.error((error as Error).message);
-			process.exitCode = 1;
-		}
+/** What `npm run new-chapter -- <words of the title>` does: its exit code and what it prints. */
+export async function newChapterCommand(
+	args: readonly string[],
+	folders: StoryFolders,
+	base?: string,
+): Promise<{ readonly code: number; readonly output: string }> {
+	const title = args.join(' ').trim();
+	if (!title) return { code: 1, output: 'Give the chapter a title: npm run new-chapter -- "The title of the chapter"' };
+	try {
+		return { code: 0, output: describeNewChapter(await newChapter(title, folders), folders, base) };
+	} catch (error) {
+		return { code: 1, output: (error as Error).message };
 	}
+}
+
+if (import.meta.main) {
+	const { code, output } = await newChapterCommand(
+		process.argv.slice(2),
+		foldersFromEnvironment(),
+		process.env.BASE_PATH,
+	);
+	if (code === 0) console.log(output);
+	else console.error(output);
+	process.exitCode = code;
 }

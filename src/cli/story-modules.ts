@@ -1,28 +1,40 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
-import astroConfig from '../../astro.config.mjs';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
 
 /** The project folder: where src/ is (the code is always this project's, see astro.config.mjs). */
 export const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Where paths in messages are relative to: the story's root (a fixture's in tests), as in the build. */
-export const storyRoot = process.env.STORY_ROOT ?? process.cwd();
+/** Where a story is: the folder paths in messages are relative to, and its content folder. */
+export interface StoryFolders {
+	readonly root: string;
+	readonly content: string;
+}
 
-/** The content folder the story is read from: the `~content` alias of the Astro config. */
-export const contentDir: string = (astroConfig.vite?.resolve?.alias as Record<string, string>)['~content']!;
+/** A story's folders: its content is `<root>/content` unless said otherwise. */
+export const storyFolders = (root: string, content = join(root, 'content')): StoryFolders => ({ root, content });
+
+/**
+ * The folders a command reads, from the environment the build reads too (STORY_ROOT,
+ * STORY_CONTENT_DIR: a fixture's in tests, see astro.config.mjs): this project's story otherwise.
+ * Only commands' entry points call this; everything else takes the folders as an argument.
+ */
+export const foldersFromEnvironment = (env: NodeJS.ProcessEnv = process.env): StoryFolders =>
+	storyFolders(env.STORY_ROOT ?? process.cwd(), env.STORY_CONTENT_DIR ?? join(projectDir, 'content'));
 
 /** Returns a path as messages show it: relative to the story root, e.g. `content/chapters/x.mdx`. */
-export const shown = (path: string): string => relative(storyRoot, path);
+export const shown = (folders: StoryFolders, path: string): string => relative(folders.root, path);
 
 /** Lists the files in a content subfolder with an extension, sorted, as absolute paths. */
-export function contentFiles(folder: string, extension: string): string[] {
+export function contentFiles(folders: StoryFolders, folder: string, extension: string): string[] {
+	const dir = join(folders.content, folder);
 	try {
-		return readdirSync(join(contentDir, folder))
+		return readdirSync(dir)
 			.filter((name) => name.endsWith(extension))
 			.toSorted()
-			.map((name) => join(contentDir, folder, name));
+			.map((name) => join(dir, name));
 	} catch {
 		return [];
 	}
@@ -35,11 +47,28 @@ export interface StoryModules {
 	close(): Promise<void>;
 }
 
+// The world maps' land (world-atlas, half a megabyte of JSON) is read as one string: Vite makes a
+// module of every value of a JSON file, which takes seconds per module graph, for the same object.
+const packaged = '\0packaged-json:';
+const packagedJson: Plugin = {
+	name: 'packaged-json',
+	enforce: 'pre',
+	// The id does not end in .json, or Vite's JSON plugin would take the module for JSON text.
+	resolveId: (source) => (/^world-atlas\/.*\.json$/.test(source) ? `${packaged}${source}.js` : undefined),
+	load(id) {
+		if (!id.startsWith(packaged)) return undefined;
+		const file = createRequire(import.meta.url).resolve(id.slice(packaged.length, -'.js'.length));
+		const text = readFileSync(file, 'utf8');
+		return `export default JSON.parse(${JSON.stringify(text)});`;
+	},
+};
+
 /**
- * Starts Vite without a server or a watcher, with the Astro config's alias, so that command-line
- * tools read the chart registry exactly as the site does, in well under a second.
+ * Starts Vite without a server or a watcher, with the `~content` alias of the Astro config pointing at
+ * the story's content, so that command-line tools read the chart registry exactly as the site does, in
+ * well under a second. Each call has its own module graph, so several stories can be checked at once.
  */
-export async function openStoryModules(): Promise<StoryModules> {
+export async function openStoryModules(folders: StoryFolders): Promise<StoryModules> {
 	const server: ViteDevServer = await createServer({
 		configFile: false,
 		root: projectDir,
@@ -47,7 +76,8 @@ export async function openStoryModules(): Promise<StoryModules> {
 		appType: 'custom',
 		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 		optimizeDeps: { noDiscovery: true, include: [] },
-		resolve: astroConfig.vite?.resolve,
+		resolve: { alias: { '~content': folders.content } },
+		plugins: [packagedJson],
 	});
 	return {
 		load: async <T>(path: string) => (await server.ssrLoadModule(`/${path}`)) as T,

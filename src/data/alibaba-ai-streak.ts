@@ -1,5 +1,5 @@
 import csv from '~content/data/alibaba-ai-streak.csv?raw';
-import meta from '~content/data/alibaba-ai-streak.json';
+import meta from '~content/data/alibaba-ai-streak.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

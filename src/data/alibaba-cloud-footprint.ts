@@ -1,5 +1,5 @@
 import csv from '~content/data/alibaba-cloud-footprint.csv?raw';
-import meta from '~content/data/alibaba-cloud-footprint.json';
+import meta from '~content/data/alibaba-cloud-footprint.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

@@ -1,5 +1,5 @@
 import csv from '~content/data/alibaba-cloud-regions.csv?raw';
-import meta from '~content/data/alibaba-cloud-regions.json';
+import meta from '~content/data/alibaba-cloud-regions.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

@@ -1,5 +1,5 @@
 import csv from '~content/data/alibaba-cloud-revenue.csv?raw';
-import meta from '~content/data/alibaba-cloud-revenue.json';
+import meta from '~content/data/alibaba-cloud-revenue.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 const confidence = { type: 'string', optional: true, values: ['confirmed', 'one source'] } as const;

@@ -1,5 +1,5 @@
 import csv from '~content/data/alibaba-events.csv?raw';
-import meta from '~content/data/alibaba-events.json';
+import meta from '~content/data/alibaba-events.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

@@ -1,5 +1,5 @@
 import csv from '~content/data/canalys-china-market.csv?raw';
-import meta from '~content/data/canalys-china-market.json';
+import meta from '~content/data/canalys-china-market.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

@@ -1,5 +1,5 @@
 import csv from '~content/data/chatbot-launches-2023.csv?raw';
-import meta from '~content/data/chatbot-launches-2023.json';
+import meta from '~content/data/chatbot-launches-2023.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

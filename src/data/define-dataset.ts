@@ -1,5 +1,5 @@
 import { csvParseRows } from 'd3-dsv';
-import { AstroError } from 'astro/errors';
+import { ProblemsError } from '../problems/problem.ts';
 import { parseDatasetMeta, type DatasetMeta } from './dataset-meta.ts';
 
 /** A column's declared type. `optional` columns may be empty (a gap, kept as `null`). */
@@ -40,8 +40,8 @@ interface DatasetInput<Cols extends Columns> {
 	name: string;
 	/** The CSV text (imported with `?raw`). */
 	csv: string;
-	/** The metadata record (the JSON file beside the CSV). */
-	meta: unknown;
+	/** The text of the metadata record, the JSON file beside the CSV (imported with `?raw`, for lines). */
+	meta: string;
 	columns: Cols;
 }
 
@@ -55,15 +55,19 @@ export function defineDataset<const Cols extends Columns>(input: DatasetInput<Co
 
 /** Parses CSV text against declared columns; line numbers in errors count the header as line 1. */
 export function parseCsv<const Cols extends Columns>(text: string, columns: Cols, file: string): Row<Cols>[] {
+	const fail = (line: number, message: string, hint: string): never => {
+		throw new ProblemsError([{ file, line, message }], hint);
+	};
 	const [header, ...records] = csvParseRows(text.replace(/^\uFEFF/, ''));
 	if (!header || header.length === 0 || header.every((h) => h.trim() === '')) {
-		throw new AstroError(`${file}:1: the file is empty.`, 'Add a header row naming the columns.');
+		fail(1, 'the file is empty.', 'Add a header row naming the columns.');
 	}
-	const names = header.map((h) => h.trim());
+	const names = header!.map((h) => h.trim());
 	const missing = Object.keys(columns).filter((c) => !names.includes(c));
 	if (missing.length > 0) {
-		throw new AstroError(
-			`${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}.`,
+		fail(
+			1,
+			`missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}.`,
 			`The header row has: ${names.join(', ')}. Add the missing column or fix its spelling.`,
 		);
 	}
@@ -74,21 +78,19 @@ export function parseCsv<const Cols extends Columns>(text: string, columns: Cols
 		const row: Record<string, unknown> = {};
 		for (const [name, spec] of Object.entries(columns)) {
 			const cell = (record[names.indexOf(name)] ?? '').trim();
-			row[name] = parseCell(cell, spec, `${file}:${line}: column "${name}"`);
+			row[name] = parseCell(cell, spec, (message, hint) => fail(line, `column "${name}"${message}`, hint));
 		}
 		rows.push(row as Row<Cols>);
 	});
-	if (rows.length === 0) {
-		throw new AstroError(`${file}:2: the file has a header but no rows.`, 'Add at least one row of data.');
-	}
+	if (rows.length === 0) fail(2, 'the file has a header but no rows.', 'Add at least one row of data.');
 	return rows;
 }
 
-function parseCell(cell: string, spec: ColumnSpec, where: string): unknown {
+function parseCell(cell: string, spec: ColumnSpec, fail: (message: string, hint: string) => never): unknown {
 	if (cell === '') {
 		if (spec.optional) return null;
-		throw new AstroError(
-			`${where} is empty.`,
+		fail(
+			' is empty.',
 			`Fill in a ${spec.type}, or declare the column optional in its src/data/ module if gaps are allowed.`,
 		);
 	}
@@ -96,8 +98,8 @@ function parseCell(cell: string, spec: ColumnSpec, where: string): unknown {
 		case 'number': {
 			const value = Number(cell);
 			if (!Number.isFinite(value) || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cell)) {
-				throw new AstroError(
-					`${where}: expected a number, got "${cell}".`,
+				fail(
+					`: expected a number, got "${cell}".`,
 					'Write plain digits with a dot for decimals (e.g. 38.9), without units, % signs or thousands separators.',
 				);
 			}
@@ -107,16 +109,13 @@ function parseCell(cell: string, spec: ColumnSpec, where: string): unknown {
 			const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(cell);
 			const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1))) : null;
 			if (!date || date.getUTCMonth() !== Number(match?.[2]) - 1) {
-				throw new AstroError(
-					`${where}: expected a date, got "${cell}".`,
-					'Write dates as YYYY-MM-DD (or YYYY-MM for a month).',
-				);
+				fail(`: expected a date, got "${cell}".`, 'Write dates as YYYY-MM-DD (or YYYY-MM for a month).');
 			}
 			return date;
 		}
 		case 'string': {
 			if (spec.values && !spec.values.includes(cell)) {
-				throw new AstroError(`${where}: "${cell}" is not an allowed value.`, `Use one of: ${spec.values.join(', ')}.`);
+				fail(`: "${cell}" is not an allowed value.`, `Use one of: ${spec.values.join(', ')}.`);
 			}
 			return cell;
 		}

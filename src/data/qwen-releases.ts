@@ -1,5 +1,5 @@
 import csv from '~content/data/qwen-releases.csv?raw';
-import meta from '~content/data/qwen-releases.json';
+import meta from '~content/data/qwen-releases.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

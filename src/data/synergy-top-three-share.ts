@@ -1,5 +1,5 @@
 import csv from '~content/data/synergy-top-three-share.csv?raw';
-import meta from '~content/data/synergy-top-three-share.json';
+import meta from '~content/data/synergy-top-three-share.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

@@ -1,5 +1,5 @@
 import csv from '~content/data/synergy-vendor-share-q4-2022.csv?raw';
-import meta from '~content/data/synergy-vendor-share-q4-2022.json';
+import meta from '~content/data/synergy-vendor-share-q4-2022.json?raw';
 import { defineDataset } from './define-dataset.ts';
 
 export default defineDataset({

@@ -17,6 +17,9 @@
  *   when a state shows fewer rows);
  * - on axes and grids, the tick label (so the tick "2023" is the same tick in every state);
  * - for facets, the facet's values.
+ *
+ * This wraps Plot's `mark.render` and reads `__data__`, which are Plot internals: Plot is pinned to
+ * an exact version and tests/charts/plot-internals.test.ts names any of them that an upgrade changes.
  */
 import type * as Plot from '@observablehq/plot';
 

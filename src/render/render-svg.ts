@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Chart } from '../charts/define-chart.ts';
-import { fontSize } from '../charts/theme.ts';
+import { fontSize } from '../charts/shared/theme.ts';
 import { keySvg, prepareMarks } from './mark-keys.ts';
 
 const fontFamily = 'Inter, system-ui, sans-serif';

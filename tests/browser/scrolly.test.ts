@@ -179,22 +179,110 @@ describe('the story in print', () => {
 });
 
 describe('the phone layout', () => {
-	it('has no horizontal overflow and keeps every chart label inside its chart', async () => {
+	it('has no horizontal overflow', async () => {
 		const { page, close } = await open('/', phone);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-		const clipped = await page.evaluate(() =>
-			[...document.querySelectorAll<SVGSVGElement>('.step-figure svg.plot')]
-				.filter((svg) => svg.getBoundingClientRect().width > 0 || true)
-				.flatMap((svg) => {
-					const box = svg.viewBox.baseVal;
-					return [...svg.querySelectorAll('text')]
-						.map((text) => ({ text, b: text.getBBox(), m: text.getCTM(), s: svg.getCTM() }))
-						.filter(({ text }) => text.getComputedTextLength() > 0)
-						.filter(({ b }) => b.x < box.x - 1 || b.x + b.width > box.width + 1)
-						.map(({ text }) => text.textContent);
-				}),
+		await close();
+	});
+});
+
+/** A chart label that does not fit: which chart, state and width, and by how many pixels it passes which edge. */
+interface Overflow {
+	shows: string;
+	width: string | null;
+	text: string;
+	side: string;
+	by: number;
+}
+
+/**
+ * Labels known to pass their chart's edge, to fix in the chart (then remove them here):
+ * big-three-share's y-axis label "100%" is about 7 px wider than its 40 px left margin (`marginLeft`),
+ * at 360 and 720 px. The page still shows it (the stage's SVG has overflow: visible), but the
+ * standalone SVG and PNG downloads nest the chart in its own <svg>, which cuts it to "l00%".
+ */
+const knownOverflows = ['big-three-share/two-thirds "100%" left', 'big-three-share/latest-quarter "100%" left'];
+
+describe.each([
+	['phone', phone],
+	['desktop', desktop],
+] as const)('the sticky stage on a %s', (_name, device) => {
+	// What the reader sees: the stage of every scrolly section, driven through every step as scrolling
+	// does (reduced motion, so each state is on screen at once), measured on screen. Every label of the
+	// chart drawn there must lie inside that chart, and the chart inside the window.
+	it('keeps every chart label inside its chart, in every state', { timeout: 180_000 }, async () => {
+		const { page, close } = await open('/', { ...device, reducedMotion: 'reduce' });
+		await page.evaluate(() => document.fonts.ready);
+		const steps = await page.$$eval('story-scrolly', (sections) =>
+			sections.flatMap((section, index) =>
+				[...section.querySelectorAll<HTMLElement>('.step[data-step]')].map((s) => ({
+					id: s.id,
+					index,
+					shows: `${s.dataset.chart}/${s.dataset.state}`,
+				})),
+			),
 		);
-		expect(clipped).toEqual([]);
+		const measured = new Map<string, number>();
+		const overflows: Overflow[] = [];
+		for (const step of steps) {
+			const key = `${step.index} ${step.shows}`;
+			if (measured.has(key)) continue;
+			await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), step.id);
+			await page.waitForFunction(({ index, shows }) => {
+				const stage = document.querySelectorAll<HTMLElement>('story-scrolly .scrolly-figure')[index];
+				const figure = stage?.querySelector(':scope > figure');
+				return (
+					`${stage?.dataset.chart}/${stage?.dataset.state}` === shows &&
+					stage?.children.length === 1 &&
+					`${figure?.getAttribute('data-chart')}/${figure?.getAttribute('data-state')}` === shows
+				);
+			}, step);
+			const result = await page.evaluate(({ index, shows }) => {
+				const stage = document.querySelectorAll<HTMLElement>('story-scrolly .scrolly-figure')[index]!;
+				const found: Overflow[] = [];
+				let texts = 0;
+				for (const svg of stage.querySelectorAll<SVGSVGElement>('svg.plot')) {
+					if (!svg.checkVisibility()) continue;
+					const chart = svg.getBoundingClientRect();
+					const width = svg.parentElement!.getAttribute('data-width');
+					// By how many pixels the box passes each edge of the chart (or of the window).
+					const past = (box: DOMRect, frame: { left: number; right: number; top: number; bottom: number }) =>
+						Object.entries({
+							left: frame.left - box.left,
+							right: box.right - frame.right,
+							top: frame.top - box.top,
+							bottom: box.bottom - frame.bottom,
+						}).filter(([, by]) => by > 1);
+					for (const [side, by] of past(chart, { left: 0, right: innerWidth, top: -Infinity, bottom: Infinity }))
+						found.push({ shows, width, text: '(the whole chart, past the window)', side, by: Math.round(by) });
+					for (const text of svg.querySelectorAll('text')) {
+						const box = text.getBoundingClientRect();
+						if (box.width === 0 || !text.textContent?.trim()) continue;
+						texts++;
+						for (const [side, by] of past(box, chart))
+							found.push({ shows, width, text: text.textContent, side, by: Math.round(by) });
+					}
+				}
+				return { texts, found };
+			}, step);
+			measured.set(key, result.texts);
+			overflows.push(...result.found);
+		}
+		// Every distinct state of every stage was measured, each with its labels drawn on screen
+		// (about 51 states and 600 labels today).
+		expect(measured.size).toBe(new Set(steps.map((s) => `${s.index} ${s.shows}`)).size);
+		expect(measured.size).toBeGreaterThan(40);
+		expect([...measured].filter(([, texts]) => texts === 0)).toEqual([]);
+		expect([...measured.values()].reduce((sum, texts) => sum + texts, 0)).toBeGreaterThan(400);
+		const name = (o: Overflow) => `${o.shows} "${o.text}" ${o.side}`;
+		expect(
+			overflows.filter((o) => !knownOverflows.includes(name(o))),
+			'labels past their chart’s edge',
+		).toEqual([]);
+		expect(
+			knownOverflows.filter((known) => !overflows.some((o) => name(o) === known)),
+			'known overflows that are fixed now: take them off knownOverflows',
+		).toEqual([]);
 		await close();
 	});
 });

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Chart, DataTable } from '../define-chart.ts';
-import { chartHeight, color, fontSize, isNarrow, providerColor } from '../theme.ts';
+import { chartHeight, color, fontSize, isNarrow, providerColor } from '../shared/theme.ts';
 import { describeState, fillTemplate, proseCell, type StateFacts } from './describe-state.ts';
 import { bandTicks, fitLabel, labelWidth, niceTicks, timeTicks, timeUnitOf, unitMonths } from './legible-axes.ts';
 import { confidenceMark, numberFormat } from './number-format.ts';

@@ -1,4 +1,4 @@
-import { listJoin, ordinal } from '../format.ts';
+import { listJoin, ordinal } from '../shared/format.ts';
 import { isoDate, type AnyRow } from './rows.ts';
 
 /** What a state's text alternative is written from. */

@@ -2,7 +2,7 @@
 // the same Inter metrics the PNGs are drawn with (reading the font file is all it does).
 // eslint-disable-next-line no-restricted-imports
 import { textWidth } from '../../render/fonts.ts';
-import { fontSize, isNarrow } from '../theme.ts';
+import { fontSize, isNarrow } from '../shared/theme.ts';
 
 /**
  * Axis ticks that stay legible at every width with no editor work: at the phone width labels are

@@ -1,7 +1,8 @@
 import type { Dataset } from '../../data/define-dataset.ts';
 import type { Chart } from '../define-chart.ts';
 import { compileChart } from './compile-chart.ts';
-import { checkedOrThrow } from './validate-declaration.ts';
+import { ProblemsError, problemsOf, type Problem } from '../../problems/problem.ts';
+import { checkedOrThrow, declarationHint } from './validate-declaration.ts';
 
 /** A declaration file: its path as messages show it (`content/charts/<id>.yaml`) and its text. */
 export interface DeclarationFile {
@@ -12,19 +13,17 @@ export interface DeclarationFile {
 /** Checks and compiles every declaration; throws one error listing every problem of every file. */
 export function loadDeclaredCharts(files: readonly DeclarationFile[], datasets: readonly Dataset[]): Chart[] {
 	const charts: Chart[] = [];
-	const errors: { message: string; hint?: string }[] = [];
+	const problems: Problem[] = [];
 	for (const { file, text } of files) {
 		try {
 			charts.push(compileChart(checkedOrThrow(file, text, datasets)));
 		} catch (error) {
-			errors.push(error as { message: string; hint?: string });
+			const found = problemsOf(error);
+			if (!found) throw error;
+			problems.push(...found);
 		}
 	}
-	if (errors.length === 1) throw errors[0];
-	if (errors.length > 1) {
-		const combined = Object.assign(new Error(errors.map((e) => e.message).join('\n')), { hint: errors[0]!.hint });
-		throw combined;
-	}
+	if (problems.length > 0) throw new ProblemsError(problems, declarationHint);
 	return charts;
 }
 

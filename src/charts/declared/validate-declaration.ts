@@ -1,16 +1,17 @@
-import { AstroError } from 'astro/errors';
 import type { core } from 'astro/zod';
-import { closest } from '../../chapters/closest.ts';
+import { closest } from '../../problems/closest.ts';
+import { ProblemsError, type Problem } from '../../problems/problem.ts';
 import type { Dataset } from '../../data/define-dataset.ts';
 import { selects, type AnyRow, type Selector } from './rows.ts';
 import { declarationSchema, keysAt, markTypes, type Declaration, type MarkSpec, type StateSpec } from './vocabulary.ts';
 import { parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
 
-/** One mistake in a declaration: where it is written and what to do about it. */
-export interface DeclarationProblem extends Position {
-	readonly file: string;
-	readonly message: string;
-}
+/** One mistake in a declaration: where it is written (always with its column) and what to do about it. */
+export type DeclarationProblem = Problem & Position;
+
+/** The hint under a declaration's problems. */
+export const declarationHint =
+	'See "Make a chart" in content/EDITORS.md and the vocabulary in src/charts/declared/vocabulary.ts.';
 
 /** A declaration that passed every check, with the dataset it draws. */
 export interface CheckedDeclaration {
@@ -81,10 +82,7 @@ export function checkDeclaration(
 export function checkedOrThrow(file: string, text: string, datasets: readonly Dataset[]): CheckedDeclaration {
 	const { problems, checked } = checkDeclaration(file, text, datasets);
 	if (checked) return checked;
-	throw new AstroError(
-		problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'),
-		'See "Make a chart" in content/EDITORS.md and the vocabulary in src/charts/declared/vocabulary.ts.',
-	);
+	throw new ProblemsError(problems, declarationHint);
 }
 
 const sorted = (problems: DeclarationProblem[]) => problems.toSorted((a, b) => a.line - b.line || a.column - b.column);

@@ -1,8 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import { color, fontSize } from '../theme.ts';
-import { listJoin } from '../format.ts';
+import { color, fontSize, paper } from './theme.ts';
+import { listJoin } from './format.ts';
 import { dayMonth, fullDate, monthYear, yearTicks } from './dates.ts';
-import { paper } from './paper.ts';
 import type { DataTable } from '../define-chart.ts';
 
 /** One event on a timeline. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicateSteps, validateChapter } from '../../../src/chapters/validate-chapter.ts';
+import { validateChapter } from '../../../src/chapters/validate-chapter.ts';
+import { findDuplicateSteps } from '../../../src/chapters/validate-story.ts';
 
 const catalogue = new Map([
 	['world-cloud-share', ['market', 'big-three', 'alibaba']],

@@ -10,9 +10,10 @@ const filesIn = (dir: string, ext: string) =>
 		.map((f) => f.slice(0, -ext.length));
 
 describe('the chart registry', () => {
+	// src/charts/ holds the charts, the registry (index) and defineChart; helpers live in shared/.
 	it('lists every chart file once (src/charts/*.ts and content/charts/*.yaml), with ids equal to file names', () => {
 		const files = [
-			...filesIn('src/charts', '.ts').filter((f) => !['define-chart', 'index', 'theme', 'format', 'geo'].includes(f)),
+			...filesIn('src/charts', '.ts').filter((f) => f !== 'define-chart' && f !== 'index'),
 			...filesIn('content/charts', '.yaml'),
 		];
 		expect(charts.map((c) => c.id).toSorted()).toEqual(files.toSorted());

@@ -2,10 +2,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { charts } from '../../../src/charts/index.ts';
+import { checkStory, formatCheck } from '../../../src/cli/check.ts';
+import { storyFolders } from '../../../src/cli/story-modules.ts';
 import { runCli, storyFixture, type StoryFixture } from '../../helpers/story-fixture.ts';
 
 /**
- * `npm run check` on copies of the story, each with one mistake an editor can make. The exact words
+ * `npm run check` (its function, in this process) on copies of the story, each with one mistake an editor can make. The exact words
  * are the product: each message is pinned, with its file and line. The copies hold one chapter of
  * known text (so the lines stay put when the real story changes) and the real datasets.
  */
@@ -41,13 +43,20 @@ Closing text.
 const fixtures: StoryFixture[] = [];
 afterAll(() => fixtures.forEach((fixture) => fixture.remove()));
 
-async function check(name: string, mistake: (fixture: StoryFixture) => void) {
+function brokenStory(name: string, mistake: (fixture: StoryFixture) => void): StoryFixture {
 	const fixture = storyFixture('check', name);
 	fixtures.push(fixture);
 	rmSync(join(fixture.content, 'chapters'), { recursive: true });
 	fixture.write('chapters/test-chapter.mdx', chapter);
 	mistake(fixture);
-	return runCli('check', [], fixture.env);
+	return fixture;
+}
+
+/** Checks a copy of the story with one mistake: what the command would print, and whether it fails. */
+async function check(name: string, mistake: (fixture: StoryFixture) => void) {
+	const fixture = brokenStory(name, mistake);
+	const result = await checkStory(storyFolders(fixture.root, fixture.content));
+	return { failed: result.problems.length > 0, output: formatCheck(result) };
 }
 
 // The list of valid charts grows with the registry; the messages are pinned around it.
@@ -55,9 +64,9 @@ const chartList = charts.map((chart) => chart.id).join(', ');
 
 /** Returns what the check printed for a broken story, after making sure it failed. */
 async function problems(name: string, mistake: (fixture: StoryFixture) => void): Promise<string> {
-	const { code, stdout, stderr } = await check(name, mistake);
-	if (code !== 1) throw new Error(`npm run check exited with ${code}:\n${stdout}${stderr}`);
-	return stderr.trim().replaceAll(chartList, '(every chart id)');
+	const { failed, output } = await check(name, mistake);
+	if (!failed) throw new Error(`npm run check found no problem:\n${output}`);
+	return output.replaceAll(chartList, '(every chart id)');
 }
 
 const mdx = 'chapters/test-chapter.mdx';
@@ -65,13 +74,24 @@ const inChapter = (change: (text: string) => string) => (f: StoryFixture) => f.e
 
 describe('npm run check', { timeout: 60_000 }, () => {
 	it('passes a story without mistakes, saying what it looked at', async () => {
-		const { code, stdout } = await check('clean', () => {});
-		expect(code).toBe(0);
-		expect(stdout.trim()).toMatch(/^No problems: 1 chapter, 3 steps, \d+ datasets, \d+ charts\.$/);
+		const { failed, output } = await check('clean', () => {});
+		expect(failed).toBe(false);
+		expect(output).toMatch(/^No problems: 1 chapter, 3 steps, \d+ datasets, \d+ charts\.$/);
+	});
+
+	// The one test of the command itself: it reads the folders the build reads (STORY_ROOT,
+	// STORY_CONTENT_DIR), prints the problems on stderr and exits 1.
+	it('runs on Node as npm run check does, printing what checkStory found', async () => {
+		const fixture = brokenStory('command', (f) =>
+			f.edit(mdx, (t) => t.replace('state="big-three"', 'state="big-tree"')),
+		);
+		const { code, stdout, stderr } = await runCli('check', [], fixture.env);
+		expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+		expect(stderr.trim()).toBe(formatCheck(await checkStory(storyFolders(fixture.root, fixture.content))));
 	});
 });
 
-// Each case runs the real command in a child process; several run at once, so allow them time.
+// Each case opens its own Vite module graph on its own copy of the story, so they can run at once.
 describe.concurrent('npm run check names the file, the line and what to fix', { timeout: 60_000 }, () => {
 	it('an unknown chart, with the closest name and the valid ones', async ({ expect }) => {
 		expect(

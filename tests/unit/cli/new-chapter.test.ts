@@ -2,11 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { charts } from '../../../src/charts/index.ts';
-import { slugify } from '../../../src/cli/new-chapter.ts';
-import { runCli, storyFixture } from '../../helpers/story-fixture.ts';
+import { checkStory, formatCheck } from '../../../src/cli/check.ts';
+import { newChapterCommand, slugify } from '../../../src/cli/new-chapter.ts';
+import { storyFolders } from '../../../src/cli/story-modules.ts';
+import { storyFixture } from '../../helpers/story-fixture.ts';
 
 const fixture = storyFixture('new-chapter', 'story');
 afterAll(() => fixture.remove());
+const folders = storyFolders(fixture.root, fixture.content);
+// The commands' functions, in this process (check.test.ts runs the one command on Node).
+const newChapter = (...title: string[]) => newChapterCommand(title, folders);
+const check = async () => formatCheck(await checkStory(folders));
 
 // The story grows: a new chapter comes after the last one there is.
 const lastOrder = Math.max(
@@ -25,9 +31,9 @@ describe('slugify(title)', () => {
 
 describe('npm run new-chapter -- "Title"', { timeout: 60_000 }, () => {
 	it('writes a draft chapter, and says where it is and how to preview, check and publish it', async () => {
-		const { code, stdout, stderr } = await runCli('new-chapter', ['Qwen’s bet'], fixture.env);
-		expect(code, stderr).toBe(0);
-		expect(stdout).toMatchInlineSnapshot(`
+		const { code, output } = await newChapter('Qwen’s bet');
+		expect(code, output).toBe(0);
+		expect(output).toMatchInlineSnapshot(`
 			"Created content/chapters/qwens-bet.mdx, a draft.
 
 			Preview it: run npm run dev, then open
@@ -36,8 +42,7 @@ describe('npm run new-chapter -- "Title"', { timeout: 60_000 }, () => {
 			  Each save updates the page. The panel at the bottom right jumps to any step and shows the trigger line.
 			Check it: npm run check (lists every mistake with its file and line).
 			Publish it: change "draft: true" to "draft: false" in its frontmatter.
-			Guide: content/EDITORS.md. Every chart and state: content/CHARTS.md.
-			"
+			Guide: content/EDITORS.md. Every chart and state: content/CHARTS.md."
 		`);
 	});
 
@@ -59,30 +64,27 @@ describe('npm run new-chapter -- "Title"', { timeout: 60_000 }, () => {
 	});
 
 	it('passes npm run check as written', async () => {
-		const { code, stdout } = await runCli('check', [], fixture.env);
-		expect(code).toBe(0);
-		expect(stdout.trim()).toMatch(
+		expect(await check()).toMatch(
 			/^No problems: \d+ chapters, 1 of them draft, \d+ steps, \d+ datasets, \d+ charts\.$/,
 		);
 	});
 
 	it('gives a second chapter the next order, ids and a figure of its own', async () => {
-		expect((await runCli('new-chapter', ['Qwen’s bet, part two'], fixture.env)).code).toBe(0);
+		expect((await newChapter('Qwen’s bet, part two')).code).toBe(0);
 		const source = readFileSync(join(fixture.content, 'chapters/qwens-bet-part-two.mdx'), 'utf8');
 		expect(source).toContain(`order: ${lastOrder + 2}`);
-		const { code, stdout } = await runCli('check', [], fixture.env);
-		expect(code, stdout).toBe(0);
+		expect(await check()).toMatch(/^No problems/);
 	});
 
 	it('refuses to overwrite a chapter, and needs a title', async () => {
-		const again = await runCli('new-chapter', ['Qwen’s bet'], fixture.env);
+		const again = await newChapter('Qwen’s bet');
 		expect(again.code).toBe(1);
-		expect(again.stderr.trim()).toMatchInlineSnapshot(
+		expect(again.output).toMatchInlineSnapshot(
 			`"content/chapters/qwens-bet.mdx already exists: choose another title, or edit that chapter."`,
 		);
-		const none = await runCli('new-chapter', [], fixture.env);
+		const none = await newChapter();
 		expect(none.code).toBe(1);
-		expect(none.stderr.trim()).toMatchInlineSnapshot(
+		expect(none.output).toMatchInlineSnapshot(
 			`"Give the chapter a title: npm run new-chapter -- "The title of the chapter""`,
 		);
 	});

@@ -44,3 +44,14 @@ export const fontSize = 13;
 export function chartHeight(width: number, { narrow = 340, wide = 420 } = {}): number {
 	return isNarrow(width) ? narrow : wide;
 }
+/**
+ * The card colour, for the inside of hollow marks (single-source or derived values). A palette
+ * variable without fallback, so standalone SVG and PNG exports can resolve it from tokens.css.
+ */
+export const paper = 'var(--bg-card)';
+
+/**
+ * Estimated width in pixels of a line of 12 px chart text, from its length: enough to keep labels
+ * inside the chart. (Measuring with the font's metrics would move every published label.)
+ */
+export const estimatedWidth = (text: string, perCharacter = 6.6): number => text.length * perCharacter;

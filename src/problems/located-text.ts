@@ -13,6 +13,9 @@ export interface LocatedText {
 	lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
+/** Returns the 1-based line of a character offset in a text. */
+export const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
 /** Parses YAML or JSON (a subset of YAML) keeping positions, so messages can name lines. */
 export function parseLocated(text: string): LocatedText {
 	const lines = new LineCounter();
