@@ -42,7 +42,17 @@ describe('data-key on every chart in the registry', () => {
 		const chart = charts.find((c) => c.id === 'world-cloud-share')!;
 		const [first, ...rest] = chart.stateNames.map((state) => marks(renderSvg(chart, state, 720)));
 		for (const other of rest) expect(other['bar']).toEqual(first!['bar']);
-		expect(first!['bar']).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
+		// A declared chart keys its bars by their category (src/charts/declared/compile-chart.ts).
+		expect(first!['bar']).toEqual([
+			'Amazon',
+			'Microsoft',
+			'Google',
+			'Alibaba',
+			'IBM',
+			'Salesforce',
+			'Tencent',
+			'Oracle',
+		]);
 	});
 });
 
