@@ -233,7 +233,10 @@ describe('under a base path and a public address', () => {
 		expect(links[0]).toBe(`${base}${embedUrls.csv(chart.id, state)}`);
 		expect(links[1]).toMatch(new RegExp(`^${base}#`));
 
-		const json = JSON.parse(readFileSync(join(out, embedUrls.oembed(chart.id, state)), 'utf8')) as Record<string, string>;
+		const json = JSON.parse(readFileSync(join(out, embedUrls.oembed(chart.id, state)), 'utf8')) as Record<
+			string,
+			string
+		>;
 		expect(json.html).toContain(`src="${absolute}${embedUrls.embed(chart.id, state)}"`);
 		expect(json.thumbnail_url).toBe(`${absolute}${embedUrls.png(chart.id, state)}`);
 		expect(json.provider_url).toBe(absolute);
