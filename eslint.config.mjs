@@ -12,6 +12,14 @@ const buildTimeModules = [
 	'**/pages/**',
 ];
 
+// The product never depends on its tests: test helpers and the bench live under tests/, and src/ may not
+// import them. Each src/ block below that sets no-restricted-imports repeats this pattern, because a later
+// block's options replace an earlier one's for the same rule.
+const noTests = {
+	group: ['**/tests/**', '**/tests'],
+	message: 'src/ may not import from tests/: move what both need into src/ (or the tool into tests/).',
+};
+
 export default tseslint.config(
 	{ ignores: ['dist/**', '.astro/**', 'node_modules/**', 'tests/.tmp/**', '**/*.astro'] },
 	js.configs.recommended,
@@ -22,6 +30,10 @@ export default tseslint.config(
 			// Unused names are allowed when prefixed with _ (e.g. ignored tuple slots).
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 		},
+	},
+	{
+		files: ['src/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [noTests] }] },
 	},
 	{
 		// The browser boundary: client code ships to readers, so no Plot, no d3, no Node, no build-time modules.
@@ -40,6 +52,7 @@ export default tseslint.config(
 							group: buildTimeModules,
 							message: 'src/client/ may not import build-time modules (data, charts, render, chapters).',
 						},
+						noTests,
 					],
 				},
 			],
@@ -64,6 +77,7 @@ export default tseslint.config(
 							group: ['**/render/**', '**/components/**', '**/pages/**', 'linkedom'],
 							message: 'Charts and data stay pure: rendering lives in src/render/.',
 						},
+						noTests,
 					],
 				},
 			],

@@ -1,6 +1,6 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { astroBuild } from '../astro-build.ts';
+import { astroBuild } from '../helpers/astro-build.ts';
 
 /** Times one `astro build` with the given environment; throws with the output if it fails. */
 export async function timeBuild(env: Record<string, string>): Promise<number> {
