@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { charts } from '../charts/index.ts';
-import type { StepInfo } from './validate-chapter.ts';
+import type { FigureInfo, StepInfo } from './validate-chapter.ts';
 import { validateStory } from './validate-story.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
@@ -12,6 +12,8 @@ export type ChapterEntry = CollectionEntry<'chapters'>;
 export interface Story {
 	readonly chapters: readonly ChapterEntry[];
 	readonly steps: ReadonlyMap<string, StepInfo>;
+	/** The inline figures (`<Chart>`) of the published chapters. */
+	readonly figures: readonly FigureInfo[];
 }
 
 let cached: Promise<Story> | undefined;
@@ -41,7 +43,7 @@ async function readStory(): Promise<Story> {
 			return { file, source: await readFile(resolve(process.env.STORY_ROOT ?? process.cwd(), file), 'utf8') };
 		}),
 	);
-	const { problems, steps } = validateStory(sources, catalogue);
+	const { problems, steps, figures } = validateStory(sources, catalogue);
 	if (problems.length > 0) {
 		throw new AstroError(
 			`The story has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${problems
@@ -50,5 +52,5 @@ async function readStory(): Promise<Story> {
 			'Fix each line above in the file it names. npm run check lists the same problems without a build.',
 		);
 	}
-	return { chapters, steps: new Map(steps.map((step) => [step.id, step])) };
+	return { chapters, steps: new Map(steps.map((step) => [step.id, step])), figures };
 }

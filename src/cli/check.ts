@@ -1,12 +1,13 @@
 // Checks the story without building it: npm run check
-// Every dataset (CSV values, metadata and sources), every chapter's frontmatter, and every Scrolly,
-// Step and Chart tag against the chart registry. Prints `file:line: what to fix`; exits 1 on problems.
+// Every dataset (CSV values, metadata and sources), the story file (content/story.yaml), every chapter's
+// frontmatter, and every Scrolly, Step and Chart tag against the chart registry. Prints `file:line: what to fix`; exits 1 on problems.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Chart } from '../charts/define-chart.ts';
 import type { ChartCatalogue, Problem } from '../chapters/validate-chapter.ts';
+import { checkStoryFile } from '../chapters/story-file.ts';
 import { validateStory } from '../chapters/validate-story.ts';
-import { contentFiles, openStoryModules, projectDir, shown, type StoryModules } from './story-modules.ts';
+import { contentDir, contentFiles, openStoryModules, projectDir, shown, type StoryModules } from './story-modules.ts';
 
 /** What `npm run check` found: the problems, and what it looked at. */
 export interface CheckResult {
@@ -37,6 +38,9 @@ export async function checkStory(): Promise<CheckResult> {
 		}
 		const catalogue: ChartCatalogue | undefined =
 			problems.length === 0 ? new Map(charts.map((chart) => [chart.id, chart.stateNames])) : undefined;
+		const storyPath = join(contentDir, 'story.yaml');
+		const storyText = existsSync(storyPath) ? readFileSync(storyPath, 'utf8') : undefined;
+		problems.push(...checkStoryFile(storyText, shown(storyPath), catalogue).problems);
 		const chapterFiles = contentFiles('chapters', '.mdx');
 		const story = validateStory(
 			chapterFiles.map((path) => ({ file: shown(path), source: readFileSync(path, 'utf8') })),
