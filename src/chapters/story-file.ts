@@ -39,7 +39,7 @@ const unknownFields =
 const credit = z.strictObject(
 	{
 		role: text('role', 'what they did', 'role: Charts'),
-		who: text('who', 'who did it', 'who: Scroll & Chart data desk'),
+		who: text('who', 'who did it', 'who: Jane Doe'),
 	},
 	{ error: unknownFields('a credit', ['role', 'who']) },
 );
@@ -48,15 +48,19 @@ const credit = z.strictObject(
 export const storySchema = z.strictObject(
 	{
 		/** The headline on the front page and the title of its tab. */
-		title: text('title', "the story's headline", "title: 'The long way out: Alibaba Cloud’s push to go global'"),
+		title: text('title', "the story's headline", "title: 'The long way out: a story in charts'"),
 		/** The name in every page's header and after a chapter's title. */
-		shortTitle: text('shortTitle', 'a short name for the story', 'shortTitle: Alibaba Cloud goes global'),
+		shortTitle: text('shortTitle', 'a short name for the story', 'shortTitle: The long way out'),
 		/** The label above the headline on the front page. */
 		kicker: text('kicker', 'the label above the headline', 'kicker: A data story'),
 		/** One or two sentences under the headline, in search results and social cards. */
-		description: text('description', 'one or two sentences under the headline', 'description: How China’s …'),
+		description: text(
+			'description',
+			'one or two sentences under the headline',
+			'description: How a cloud provider went abroad.',
+		),
 		/** Who publishes the story (footer, credits, embeds' credit line). */
-		publisher: text('publisher', 'who publishes the story', 'publisher: Scroll & Chart'),
+		publisher: text('publisher', 'who publishes the story', 'publisher: The Daily Chart'),
 		/** The language of the story, a BCP 47 code. */
 		lang: text('lang', 'the language of the story, as a code', 'lang: en').regex(
 			/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,

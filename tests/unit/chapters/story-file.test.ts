@@ -47,7 +47,7 @@ describe('the story file', () => {
 			.replace(/credits:\n[\s\S]*/, 'credits: []\n');
 		expect(messages(broken)).toEqual([
 			'content/story.yaml:1: "kicker" is missing: add the label above the headline, e.g. "kicker: A data story".',
-			'content/story.yaml:1: "publisher" is missing: add who publishes the story, e.g. "publisher: Scroll & Chart".',
+			'content/story.yaml:1: "publisher" is missing: add who publishes the story, e.g. "publisher: The Daily Chart".',
 			'content/story.yaml:4: unknown field "publsher" (did you mean "publisher"?) in the story file: the fields are title, shortTitle, kicker, description, publisher, lang, socialImage, credits.',
 			'content/story.yaml:9: "credits" is empty: credit at least one role, e.g. "credits: [{ role: Charts, who: Jane Doe }]".',
 		]);
@@ -56,7 +56,7 @@ describe('the story file', () => {
 	it('names a credit without a name, and a language that is not a code', () => {
 		expect(messages(story.replace('    who: Test desk\n', '').replace('lang: en', 'lang: English'))).toEqual([
 			'content/story.yaml:6: "lang" must be a language code, e.g. "lang: en" or "lang: en-GB".',
-			'content/story.yaml:11: "who" is missing: add who did it, e.g. "who: Scroll & Chart data desk".',
+			'content/story.yaml:11: "who" is missing: add who did it, e.g. "who: Jane Doe".',
 		]);
 	});
 
@@ -83,7 +83,7 @@ describe('the story file', () => {
 
 	it('fails the build with every problem, file:line first', () => {
 		expect(() => parseStoryFile(story.replace('shortTitle: Tests\n', 'shortTitle: ""\n'))).toThrow(
-			'The story file content/story.yaml has 1 problem:\ncontent/story.yaml:2: "shortTitle" is empty: write a short name for the story, e.g. "shortTitle: Alibaba Cloud goes global".',
+			'The story file content/story.yaml has 1 problem:\ncontent/story.yaml:2: "shortTitle" is empty: write a short name for the story, e.g. "shortTitle: The long way out".',
 		);
 	});
 });
