@@ -1,6 +1,7 @@
 import { findDuplicates } from '../problems/duplicates.ts';
 import { byLine, type Problem } from '../problems/problem.ts';
 import type { ChapterData } from './chapter-schema.ts';
+import { checkFigures, type ChartData } from './check-figures.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { validateChapter, type ChartCatalogue, type FigureInfo, type StepInfo } from './validate-chapter.ts';
 
@@ -21,9 +22,14 @@ export interface StoryCheck {
 /**
  * Checks every chapter's frontmatter and tags, then what must be unique across the story (step ids,
  * inline figures, orders). The build and `npm run check` both call this, so they agree. Without a
- * catalogue (the charts could not be loaded), the tags are not checked.
+ * catalogue (the charts could not be loaded), the tags are not checked; with the charts' data, the
+ * figures in the text are checked against it (check-figures.ts).
  */
-export function validateStory(chapters: readonly ChapterSource[], catalogue: ChartCatalogue | undefined): StoryCheck {
+export function validateStory(
+	chapters: readonly ChapterSource[],
+	catalogue: ChartCatalogue | undefined,
+	chartData?: ChartData,
+): StoryCheck {
 	const problems: Problem[] = [];
 	const steps: StepInfo[] = [];
 	const figures: FigureInfo[] = [];
@@ -35,6 +41,7 @@ export function validateStory(chapters: readonly ChapterSource[], catalogue: Cha
 		if (catalogue) {
 			const check = validateChapter(file, source, catalogue);
 			found.push(...check.problems);
+			if (chartData) found.push(...checkFigures(file, source, check, chartData));
 			steps.push(...check.steps);
 			figures.push(...check.figures);
 		}
