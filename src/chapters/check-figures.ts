@@ -135,13 +135,17 @@ export function checkFigures(
 				problems.push({ file, line, message: '<Quoted …> is never closed: add </Quoted> after the figure.' });
 				continue;
 			}
-			blank(tag.start, close + quotedName.length + 3);
+			const end = close + quotedName.length + 3;
+			if (source.slice(tag.start, end).includes('\n')) problems.push({ file, line, message: oneLine('<Quoted>') });
+			blank(tag.start, end);
 			continue;
 		}
 		const computed = computeFigure(tag.name as ComputedName, tag.attributes as FigureAttributes, datasets);
 		if (!computed.ok) problems.push({ file, line, message: computed.message });
+		if (source.slice(tag.start, tag.end).includes('\n'))
+			problems.push({ file, line, message: oneLine(`<${tag.name}>`) });
 		if (tag.kind === 'open')
-			problems.push({ file, line, message: `<${tag.name} …> is written alone: end it with />.` });
+			problems.push({ file, line, message: `<${tag.name} …> writes its figure itself: end the tag with />.` });
 	}
 	// Other tags' attributes (ids, states) are not text a reader sees; nor are link addresses.
 	text = text
@@ -181,6 +185,10 @@ export function checkFigures(
 	}
 	return problems;
 }
+
+// MDX ends the paragraph at a tag written over several lines, which the formatter does to a long one.
+const oneLine = (tag: string) =>
+	`${tag} is written over several lines, which splits its paragraph: keep it on one line of at most 100 characters (shorten its source, or leave out format where the default will do).`;
 
 // The frontmatter is checked by its schema; its dates are not figures in the text.
 const blankFrontmatter = (text: string): string =>

@@ -5,14 +5,17 @@ import { closest } from '../problems/closest.ts';
  * The components that write a figure from the data, so the text follows the data when a CSV changes:
  *
  *   <Value of="alibaba-cloud-revenue.revenue" where="quarter=Jul–Sep 2025" format="RMB 0.0 bn" />
- *   <Sum of="canalys-china-share-q3-2023.share" where="vendor=Huawei|Tencent" format="0%" />
+ *   <Sum of="canalys-china-share-q3-2023" where="vendor=Huawei|Tencent" />
  *   <Change of="alibaba-cloud-revenue.revenue" from="quarter=Jul–Sep 2023" to="quarter=Jul–Sep 2025" format="0%" />
  *   <Difference of="alibaba-cloud-footprint.zones" from="date=2024-05" to="date=2025-10" format="0" />
- *   <Implied of="alibaba-cloud-revenue.revenue" growth="growth" where="quarter=Apr–Jun 2023" format="RMB 0.0 bn" />
+ *   <Implied of="alibaba-cloud-revenue.revenue" where="date=2023-04" format="RMB 0.0 bn" />
  *
- * `where` picks rows: `column=value`, several conditions joined by `;`, alternatives by `|`. A date
- * column matches by its start (`date=2024-05`). `format` is the text around a number pattern: `0`
- * (whole), `0.0` (one decimal), `0,000` (thousands separated).
+ * `of` may name just the dataset when it has one number column. `where` picks rows: `column=value`, several conditions joined by `;`, alternatives by `|`. A date
+ * column matches by its start (`date=2024-05`). `strong` shows the figure in bold (write it so, not
+ * between ** marks, which the formatter would part from the tag). `format` is the text around a number pattern: `0`
+ * (whole), `0.0` (one decimal), `0,000` (thousands separated); without it, a whole number, with % when
+ * the dataset's unit is a percentage. <Implied> reads the growth rate from the column "growth" unless
+ * `growth` names another. A tag must stay on one line: MDX ends the paragraph at a tag written over several.
  */
 export const computedNames = ['Value', 'Sum', 'Change', 'Difference', 'Implied'] as const;
 export type ComputedName = (typeof computedNames)[number];
@@ -23,8 +26,16 @@ export const quotedName = 'Quoted';
 /** Every figure component, for the list of components a chapter may use. */
 export const figureComponentNames: readonly string[] = [...computedNames, quotedName];
 
-/** What a computed figure's attributes say. */
-export type FigureAttributes = Readonly<Record<string, string | undefined>>;
+/** What a computed figure's attributes say (see above for each). */
+export interface FigureAttributes {
+	readonly of?: string;
+	readonly where?: string;
+	readonly from?: string;
+	readonly to?: string;
+	readonly growth?: string;
+	readonly format?: string;
+}
+type RowsAttribute = 'where' | 'from' | 'to';
 
 /** A computed figure: its value and its text, or what is wrong with its attributes. */
 export type Computed =
@@ -50,7 +61,7 @@ export function computeFigure(
 		const of = attributes.of ?? fail(`${tag} needs of="dataset.column", e.g. of="alibaba-cloud-revenue.revenue".`);
 		const { dataset, column } = resolveColumn(of, datasets, tag);
 		const rows = dataset.rows as Rows;
-		const one = (attribute: string) => {
+		const one = (attribute: RowsAttribute) => {
 			const picked = pick(rows, attributes[attribute], attribute, dataset, tag);
 			if (picked.length !== 1)
 				fail(
@@ -87,14 +98,16 @@ export function computeFigure(
 			}
 			case 'Implied': {
 				// The value a year earlier that a value and its growth rate imply: value / (1 + growth %).
-				const growth = attributes.growth ?? fail(`${tag} needs growth="column", the growth rate in % of the same row.`);
+				const growth = attributes.growth ?? 'growth';
 				checkColumn(dataset, growth, tag);
 				const row = one('where');
 				value = number(row) / (1 + number(row, growth) / 100);
 				break;
 			}
 		}
-		return { ok: true, value, text: formatNumber(value, attributes.format ?? '0') };
+		// By default a whole number, with % when the dataset's unit is a percentage ("% of …").
+		const format = attributes.format ?? (dataset.meta.unit.startsWith('%') ? '0%' : '0');
+		return { ok: true, value, text: formatNumber(value, format) };
 	} catch (error) {
 		if (error instanceof FigureError) return { ok: false, message: error.message };
 		throw error;
@@ -115,13 +128,17 @@ export function formatNumber(value: number, format: string): string {
 }
 
 function resolveColumn(of: string, datasets: readonly Dataset[], tag: string): { dataset: Dataset; column: string } {
+	// "dataset.column", or just "dataset" when it has one number column (it keeps a tag on one line).
+	const whole = datasets.find((d) => d.name === of);
 	const dot = of.lastIndexOf('.');
-	const name = dot < 0 ? of : of.slice(0, dot);
-	const column = dot < 0 ? '' : of.slice(dot + 1);
+	const name = whole ? of : dot < 0 ? of : of.slice(0, dot);
 	const names = datasets.map((d) => d.name);
 	const dataset =
+		whole ??
 		datasets.find((d) => d.name === name) ??
 		fail(`${tag} of="${of}": there is no dataset "${name}".${suggest(name, names)} Write of="dataset.column".`);
+	const numeric = Object.keys(dataset.columns).filter((c) => dataset.columns[c]!.type === 'number');
+	const column = whole ? (numeric.length === 1 ? numeric[0]! : '') : of.slice(dot + 1);
 	checkColumn(dataset, column, tag);
 	return { dataset, column };
 }
