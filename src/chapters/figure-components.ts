@@ -63,11 +63,27 @@ export function computeFigure(
 		const rows = dataset.rows as Rows;
 		const one = (attribute: RowsAttribute) => {
 			const picked = pick(rows, attributes[attribute], attribute, dataset, tag);
-			if (picked.length !== 1)
+			if (picked.length === 0) noRow(attribute);
+			if (picked.length > 1)
 				fail(
-					`${tag} ${attribute}="${attributes[attribute] ?? ''}" picks ${picked.length} rows of ${dataset.name}: it must pick exactly one (add a condition, e.g. quarter=…).`,
+					`${tag} ${attribute}="${attributes[attribute] ?? ''}" picks ${picked.length} rows of ${dataset.name}: it must pick exactly one (add a condition, joined by ";").`,
 				);
 			return picked[0]!;
+		};
+		// No row matched: list the values the first condition's column has, to pick from.
+		const noRow = (attribute: RowsAttribute): never => {
+			const where = attributes[attribute] ?? '';
+			const column = where.split('=')[0]!.trim();
+			const values = [
+				...new Set(
+					rows
+						.map((row) => row[column])
+						.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell))),
+				),
+			];
+			return fail(
+				`${tag} ${attribute}="${where}" picks no row of ${dataset.name}. Its ${column} values: ${values.join(', ')}.`,
+			);
 		};
 		const number = (row: Readonly<Record<string, Cell>>, col = column) => {
 			const cell = row[col];
@@ -82,7 +98,7 @@ export function computeFigure(
 				break;
 			case 'Sum': {
 				const picked = pick(rows, attributes.where, 'where', dataset, tag);
-				if (picked.length === 0) fail(`${tag} where="${attributes.where ?? ''}" picks no row of ${dataset.name}.`);
+				if (picked.length === 0) noRow('where');
 				value = picked.reduce((sum, row) => sum + number(row), 0);
 				break;
 			}
