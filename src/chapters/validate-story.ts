@@ -1,8 +1,9 @@
+import { closest } from '../problems/closest.ts';
 import { findDuplicates } from '../problems/duplicates.ts';
 import { byLine, type Problem } from '../problems/problem.ts';
 import type { ChapterData } from './chapter-schema.ts';
 import { checkFigures, type ChartData } from './check-figures.ts';
-import { checkFrontmatter } from './frontmatter.ts';
+import { checkFrontmatter, type FrontmatterCheck } from './frontmatter.ts';
 import { validateChapter, type ChartCatalogue, type FigureInfo, type StepInfo } from './validate-chapter.ts';
 
 /** One chapter file: its path as messages show it, and its text. */
@@ -38,6 +39,7 @@ export function validateStory(
 		const frontmatter = checkFrontmatter(file, source);
 		const found = [...frontmatter.problems];
 		if (frontmatter.data) orders.push({ file, line: frontmatter.lineOf('order'), order: frontmatter.data.order });
+		if (catalogue && frontmatter.data) found.push(...checkCorrections(file, frontmatter, catalogue));
 		if (catalogue) {
 			const check = validateChapter(file, source, catalogue);
 			found.push(...check.problems);
@@ -85,3 +87,20 @@ export const findDuplicateOrders = (chapters: readonly ChapterOrder[]): Problem[
 		(first, others) =>
 			`order ${first.order} is also used by ${others}: give each chapter its own order (1 is the first chapter).`,
 	);
+
+/** Returns problems for corrections that name a chart the story does not have. */
+function checkCorrections(file: string, frontmatter: FrontmatterCheck, catalogue: ChartCatalogue): Problem[] {
+	const names = [...catalogue.keys()];
+	return (frontmatter.data?.corrections ?? []).flatMap((correction) =>
+		correction.charts
+			.filter((chart) => !catalogue.has(chart))
+			.map((chart) => {
+				const suggestion = closest(chart, names);
+				return {
+					file,
+					line: frontmatter.lineOf('corrections'),
+					message: `"corrections": there is no chart "${chart}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Name the charts the correction concerns by their ids in content/CHARTS.md.`,
+				};
+			}),
+	);
+}

@@ -10,7 +10,12 @@ const revenue = (csv: string) =>
 		name: 'revenue',
 		csv,
 		meta: meta('RMB bn per quarter; growth in % year on year'),
-		columns: { quarter: { type: 'string' }, date: { type: 'date' }, revenue: { type: 'number' }, growth: { type: 'number' } },
+		columns: {
+			quarter: { type: 'string' },
+			date: { type: 'date' },
+			revenue: { type: 'number' },
+			growth: { type: 'number' },
+		},
 	});
 const share = defineDataset({
 	name: 'share',

@@ -93,7 +93,7 @@ describe('npm run check', { timeout: 60_000 }, () => {
 
 // Each case opens its own Vite module graph on its own copy of the story, so they can run at once.
 describe.concurrent('npm run check names the file, the line and what to fix', { timeout: 60_000 }, () => {
-	it('a figure in the text that no value in the data of the step\'s chart matches, with the nearest values', async ({
+	it("a figure in the text that no value in the data of the step's chart matches, with the nearest values", async ({
 		expect,
 	}) => {
 		expect(
