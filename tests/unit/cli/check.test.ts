@@ -108,6 +108,24 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 		`);
 	});
 
+	it('a correction that names a chart the story does not have', async ({ expect }) => {
+		expect(
+			await problems(
+				'correction-chart',
+				inChapter((t) =>
+					t.replace(
+						'draft: false\n',
+						'draft: false\ncorrections:\n  - date: 2026-02-10\n    text: The growth was 6%, not 5%.\n    charts: [cloud-revenu]\n',
+					),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:9: "corrections": there is no chart "cloud-revenu". Did you mean "cloud-revenue"? Name the charts the correction concerns by their ids in content/CHARTS.md.
+
+			1 problem."
+		`);
+	});
+
 	it('a computed figure that follows its data: the CSV changes, the check still passes', async ({ expect }) => {
 		const { failed, output } = await check('figure-computed', (f) => {
 			f.edit(mdx, (t) =>
@@ -217,7 +235,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 				),
 			),
 		).toMatchInlineSnapshot(`
-			"content/chapters/test-chapter.mdx:17: <Steps> is not a story component. Did you mean <Step>? The components are <Scrolly>, <Step>, <Chart>.
+			"content/chapters/test-chapter.mdx:17: <Steps> is not a story component. Did you mean <Step>? The components are <Scrolly>, <Step>, <Chart>, <Value>, <Sum>, <Change>, <Difference>, <Implied>, <Quoted>.
 			content/chapters/test-chapter.mdx:19: </Step> closes a step that was never opened: remove it, or add <Step id="…" state="…"> before its text.
 			content/chapters/test-chapter.mdx:20: <Step id="three"> is never closed: add </Step> after its text.
 			content/chapters/test-chapter.mdx:24: <chart>: write <Chart> with a capital C.
@@ -253,7 +271,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 		).toMatchInlineSnapshot(`
 			"content/chapters/test-chapter.mdx:1: "dek" is missing: add one or two sentences under the headline, e.g. "dek: How Alibaba bet on AI abroad".
 			content/chapters/test-chapter.mdx:3: "order" must be the chapter's place in the story, a whole number, e.g. "order: 2".
-			content/chapters/test-chapter.mdx:7: unknown field "draf" (did you mean "draft"?): the fields are title, order, dek, authors, published, updated, draft.
+			content/chapters/test-chapter.mdx:7: unknown field "draf" (did you mean "draft"?): the fields are title, order, dek, authors, published, updated, corrections, draft.
 
 			3 problems."
 		`);
