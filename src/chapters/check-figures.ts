@@ -1,14 +1,7 @@
 import type { Dataset } from '../data/define-dataset.ts';
 import { lineAt } from '../problems/located-text.ts';
 import type { Problem } from '../problems/problem.ts';
-import {
-	computeFigure,
-	computedNames,
-	describeRow,
-	quotedName,
-	type ComputedName,
-	type FigureAttributes,
-} from './figure-components.ts';
+import { computeFigure, computedNames, describeRow, quotedName } from './figure-components.ts';
 import { blankCode, findTags } from './parse-tags.ts';
 import type { FigureInfo, StepInfo } from './validate-chapter.ts';
 
@@ -140,7 +133,7 @@ export function checkFigures(
 			blank(tag.start, end);
 			continue;
 		}
-		const computed = computeFigure(tag.name as ComputedName, tag.attributes as FigureAttributes, datasets);
+		const computed = computeFigure(tag.name, tag.attributes, datasets);
 		if (!computed.ok) problems.push({ file, line, message: computed.message });
 		if (source.slice(tag.start, tag.end).includes('\n'))
 			problems.push({ file, line, message: oneLine(`<${tag.name}>`) });

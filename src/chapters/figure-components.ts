@@ -195,8 +195,9 @@ const matches = (cell: Cell, value: string): boolean =>
 
 /** A row as a reader can find it in the CSV: its first text cell ("Jul–Sep 2023"), or all its cells. */
 export function describeRow(row: object): string {
-	const label = Object.values(row).find((cell) => typeof cell === 'string' && cell !== '');
-	return `"${String(label ?? Object.values(row).join(', '))}"`;
+	const cells = Object.values(row) as Cell[];
+	const label = cells.find((cell): cell is string => typeof cell === 'string' && cell !== '');
+	return `"${label ?? cells.map(String).join(', ')}"`;
 }
 
 function suggest(name: string, options: readonly string[]): string {
