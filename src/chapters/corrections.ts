@@ -7,12 +7,14 @@ export interface ChapterCorrection extends Correction {
 
 interface CorrectedChapter {
 	readonly id: string;
-	readonly data: { readonly title: string; readonly corrections: readonly Correction[] };
+	readonly data: { readonly title: string; readonly corrections?: readonly Correction[] };
 }
 
 /** The corrections of a chapter, oldest first: the order they were made in. */
 export const chapterCorrections = (chapter: CorrectedChapter): Correction[] =>
-	chapter.data.corrections.toSorted((a, b) => a.date.getTime() - b.date.getTime());
+	// Astro's content cache keeps an unchanged file's data as an older schema parsed it, without the
+	// field: such a chapter has no corrections (adding one changes the file, which is parsed again).
+	(chapter.data.corrections ?? []).toSorted((a, b) => a.date.getTime() - b.date.getTime());
 
 /** Every correction that names a chart, from any chapter, oldest first: what its embed pages show. */
 export const chartCorrections = (chapters: readonly CorrectedChapter[], chart: string): ChapterCorrection[] =>
