@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import topThree from '../data/synergy-top-three-share.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart } from './define-chart.ts';
 import { listJoin, percent } from './shared/format.ts';
 import { chartHeight, color, fontSize } from './shared/theme.ts';
+
+const topThree = dataset('synergy-top-three-share');
 
 type Quarter = (typeof topThree.rows)[number];
 type Focus = 'ends' | 'all' | 'latest';

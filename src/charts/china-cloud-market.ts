@@ -1,7 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import chinaMarket from '../data/canalys-china-market.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart } from './define-chart.ts';
 import { chartHeight, color, fontSize, isNarrow } from './shared/theme.ts';
+
+const chinaMarket = dataset('canalys-china-market');
 
 type Quarter = (typeof chinaMarket.rows)[number];
 

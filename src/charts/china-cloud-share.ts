@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import chinaShare from '../data/canalys-china-share-q3-2023.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart } from './define-chart.ts';
 import { findRow, listJoin, percent } from './shared/format.ts';
 import { chartHeight, color, fontSize, isNarrow } from './shared/theme.ts';
+
+const chinaShare = dataset('canalys-china-share-q3-2023');
 
 type Share = (typeof chinaShare.rows)[number];
 type Highlight = 'none' | 'alibaba' | 'rivals';

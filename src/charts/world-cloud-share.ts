@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import vendorShare from '../data/synergy-vendor-share-q4-2022.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart } from './define-chart.ts';
 import { findRow, listJoin, ordinal, percent } from './shared/format.ts';
 import { bigThree, chartHeight, color, fontSize, isNarrow, providerColor } from './shared/theme.ts';
+
+const vendorShare = dataset('synergy-vendor-share-q4-2022');
 
 type Share = { readonly vendor: string; readonly share: number };
 type Highlight = 'none' | 'big-three' | 'alibaba';
