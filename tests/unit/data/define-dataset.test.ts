@@ -64,7 +64,9 @@ describe('parseCsv(text, columns, file)', () => {
 			[
 				'content/data/example.csv:3: the row has 5 values, the header has 4 columns (vendor, share, date, confidence).',
 				'content/data/example.csv:4: the row has 5 values, the header has 4 columns',
-			].join(' Write one value per column, separated by commas: leave a cell empty (two commas in a row, or a comma at the end) for a gap in an optional column, and put a value that contains a comma in double quotes.\n'),
+			].join(
+				' Write one value per column, separated by commas: leave a cell empty (two commas in a row, or a comma at the end) for a gap in an optional column, and put a value that contains a comma in double quotes.\n',
+			),
 		);
 	});
 
