@@ -18,7 +18,10 @@ beforeAll(async () => {
 		const { code, stderr } = await runCli('new-chapter', [title], fixture.env);
 		if (code !== 0) throw new Error(stderr);
 	}
-	fixture.edit('chapters/qwens-bet.mdx', (t) => t.replace('draft: true', 'draft: false'));
+	// Published, and put between chapters 2 and 3 by its own order alone: no other chapter changes.
+	fixture.edit('chapters/qwens-bet.mdx', (t) =>
+		t.replace('draft: true', 'draft: false').replace(/^order: \d+$/m, 'order: 2.5'),
+	);
 	const { code, output } = await astroBuild(fixture.env);
 	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
 });
@@ -31,6 +34,21 @@ describe('a chapter made with npm run new-chapter', () => {
 		const chapter = page(dist, 'qwens-bet/');
 		expect(chapter.querySelector('h1')?.textContent).toBe('Qwen’s bet');
 		expect(chapter.querySelector('nav a[href$="/qwens-bet/"]')?.getAttribute('aria-current')).toBe('page');
+	});
+
+	it('goes where its order puts it (2.5: between chapters 2 and 3), and the chapters are numbered by place', () => {
+		const toc = [...page(dist, '').querySelectorAll('nav .toc-link')].map((link) => [
+			link.querySelector('.toc-number')?.textContent,
+			link.getAttribute('href'),
+		]);
+		expect(toc.slice(0, 4)).toEqual([
+			['1', '#the-cloud-race'],
+			['2', '#a-difficult-year'],
+			['3', '#qwens-bet'],
+			['4', '#growth-stalls'],
+		]);
+		expect(page(dist, 'qwens-bet/').querySelector('.chapter-kicker')?.textContent).toBe('Chapter 3');
+		expect(page(dist, 'growth-stalls/').querySelector('.chapter-kicker')?.textContent).toBe('Chapter 4');
 	});
 
 	it('shows its scrolly steps, each with its chart state drawn, and its inline figure', () => {

@@ -258,7 +258,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 				),
 			),
 		).toMatchInlineSnapshot(`
-			"content/chapters/second.mdx:3: order 1 is also used by content/chapters/test-chapter.mdx:3: give each chapter its own order (1 is the first chapter).
+			"content/chapters/second.mdx:3: order 1 is also used by content/chapters/test-chapter.mdx:3: give each chapter its own order (to put a chapter between 2 and 3, give it order: 2.5).
 
 			1 problem."
 		`);
