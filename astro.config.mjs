@@ -84,5 +84,17 @@ export default defineConfig({
 	},
 	vite: {
 		resolve: { alias: { '~content': contentDir } },
+		build: {
+			rolldownOptions: {
+				// Astro marks each chapter's propagated-assets module with a "use astro:head-inject"
+				// directive that nothing reads any more, and Rolldown warns that bundling drops it: one
+				// warning per chapter on every build (withastro/astro#18087). Dropping it is harmless;
+				// every other warning is shown.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
 	},
 });

@@ -11,6 +11,7 @@ import { runCli, storyFixture } from '../helpers/story-fixture.ts';
  */
 const fixture = storyFixture('editor', 'new-chapters');
 const dist = fixture.env.STORY_OUT_DIR!;
+let buildOutput = '';
 const htmlFiles = () => listFiles(dist).filter((file) => file.endsWith('.html'));
 
 beforeAll(async () => {
@@ -24,6 +25,7 @@ beforeAll(async () => {
 	);
 	const { code, output } = await astroBuild(fixture.env);
 	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
+	buildOutput = output;
 });
 afterAll(() => fixture.remove());
 
@@ -76,6 +78,10 @@ describe('a draft', () => {
 });
 
 describe('the production build', () => {
+	it('prints no warning', () => {
+		expect(buildOutput.split('\n').filter((line) => /\[WARN\]|\bwarn(ing)?\b/i.test(line))).toEqual([]);
+	});
+
 	it('ships none of the preview tools', () => {
 		for (const file of listFiles(dist).filter((f) => /\.(html|js)$/.test(f))) {
 			const text = readFileSync(join(dist, file), 'utf8');
