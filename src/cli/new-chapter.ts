@@ -3,11 +3,11 @@
 // that uses real charts and states from the registry, so it passes `npm run check` as written.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as prettier from 'prettier';
 import { stringify } from 'yaml';
 import type { Chart } from '../charts/define-chart.ts';
 import { validateStory } from '../chapters/validate-story.ts';
 import { formatProblem } from '../problems/problem.ts';
+import { formatted } from './format-file.ts';
 import { contentFiles, foldersFromEnvironment, openStoryModules, shown, type StoryFolders } from './story-modules.ts';
 
 /** Returns the file name (and page URL) for a title: lowercase words joined by hyphens. */
@@ -80,14 +80,10 @@ A chart can also sit in the flow of the text, without steps:
 }
 
 /**
- * Returns a chapter as the format check (\`npm run test:format\`, prettier) writes it, so that a new
- * chapter passes it as written (step text is wrapped at the project's line width). Comments in the
- * template stay on one line each: prettier's MDX printer mangles a comment that spans lines.
+ * Returns a chapter as the format check writes it (step text wrapped at the project's line width).
+ * Comments in the template stay on one line each: prettier's MDX printer mangles one that spans lines.
  */
-export async function formatChapter(source: string, path: string): Promise<string> {
-	const options = await prettier.resolveConfig(path);
-	return prettier.format(source, { ...options, filepath: path });
-}
+export const formatChapter = (source: string, path: string): Promise<string> => formatted(source, path);
 
 // As the format check (prettier) writes it: bare where YAML allows, else in single quotes (double
 // when the title has an apostrophe), so a new chapter passes \`npm run test:format\` as written.

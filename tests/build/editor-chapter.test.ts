@@ -19,6 +19,19 @@ beforeAll(async () => {
 		const { code, stderr } = await runCli('new-chapter', [title], fixture.env);
 		if (code !== 0) throw new Error(stderr);
 	}
+	// A chart made with npm run new-chart from a fresh CSV and complete metadata (no column types).
+	fixture.write('data/cloud-spending.csv', 'quarter,date,spending\nQ1 2024,2024-01-01,76.2\nQ2 2024,2024-04-01,78.2\n');
+	fixture.write(
+		'data/cloud-spending.json',
+		JSON.stringify({
+			title: 'Worldwide cloud infrastructure spending',
+			unit: 'US$ bn per quarter',
+			measurer: 'Synergy Research Group',
+			sources: [{ publisher: 'Synergy Research Group', title: 'Cloud spending release', date: '2024-07' }],
+		}),
+	);
+	const made = await runCli('new-chart', ['content/data/cloud-spending.csv'], fixture.env);
+	if (made.code !== 0) throw new Error(made.stderr);
 	// Published, and put between chapters 2 and 3 by its own order alone: no other chapter changes.
 	fixture.edit('chapters/qwens-bet.mdx', (t) =>
 		t.replace('draft: true', 'draft: false').replace(/^order: \d+$/m, 'order: 2.5'),
@@ -63,6 +76,19 @@ describe('a chapter made with npm run new-chapter', () => {
 			expect(figure?.querySelector('svg')).not.toBeNull();
 		}
 		expect(chapter.querySelector('.inline-chart figure svg')).not.toBeNull();
+	});
+});
+
+describe('a chart made with npm run new-chart', () => {
+	it('builds as written: in the gallery, and on an embed page per state with its source', () => {
+		expect(
+			page(dist, 'charts/').querySelector('a[href*="/embed/cloud-spending/all/"], [id="cloud-spending"]'),
+		).not.toBeNull();
+		for (const state of ['all', 'latest']) {
+			const embed = page(dist, `embed/cloud-spending/${state}/`);
+			expect(embed.querySelector('svg'), state).not.toBeNull();
+			expect(embed.body.textContent).toContain('Cloud spending release');
+		}
 	});
 });
 
