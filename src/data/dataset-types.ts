@@ -54,7 +54,10 @@ export function readDeclaredColumns(contentDir: string): Map<string, unknown> {
 	}
 	for (const name of names) {
 		try {
-			columns.set(name.slice(0, -'.json'.length), JSON.parse(readFileSync(join(dir, name), 'utf8')).columns);
+			columns.set(
+				name.slice(0, -'.json'.length),
+				(JSON.parse(readFileSync(join(dir, name), 'utf8')) as { columns?: unknown }).columns,
+			);
 		} catch {
 			// Not valid JSON: the build and npm run check say where.
 		}

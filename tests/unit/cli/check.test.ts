@@ -205,7 +205,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 			),
 		).toMatchInlineSnapshot(`
 			"content/chapters/test-chapter.mdx:1: "dek" is missing: add one or two sentences under the headline, e.g. "dek: How Alibaba bet on AI abroad".
-			content/chapters/test-chapter.mdx:3: "order" must be the chapter's place in the story, a whole number, e.g. "order: 2".
+			content/chapters/test-chapter.mdx:3: "order" must be the chapter's place in the story, a number, e.g. "order: 2".
 			content/chapters/test-chapter.mdx:7: unknown field "draf" (did you mean "draft"?): the fields are title, order, dek, authors, published, updated, draft.
 
 			3 problems."
@@ -388,7 +388,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 		expect(
 			await problems('column-declarations', (f) =>
 				f.edit('data/canalys-china-share-q3-2023.json', (t) => {
-					const meta = JSON.parse(t);
+					const meta = JSON.parse(t) as Record<string, unknown>;
 					meta.columns = {
 						vendor: { type: 'text' },
 						share: { type: 'numbr', optinal: true },
@@ -414,7 +414,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 		expect(
 			await problems('no-columns', (f) =>
 				f.edit('data/canalys-china-share-q3-2023.json', (t) => {
-					const { columns: _, ...meta } = JSON.parse(t);
+					const { columns: _, ...meta } = JSON.parse(t) as Record<string, unknown>;
 					return JSON.stringify(meta, null, '\t');
 				}),
 			),

@@ -51,7 +51,7 @@ describe('npm run new-chart -- content/data/<name>.csv', { timeout: 60_000 }, ()
 		expect(read('charts/cloud-spending.yaml')).toContain(
 			'dataset: cloud-spending\nmarks:\n  - mark: bar\n    x: quarter\n',
 		);
-		expect(JSON.parse(read('data/cloud-spending.json')).columns).toEqual({
+		expect((JSON.parse(read('data/cloud-spending.json')) as { columns: unknown }).columns).toEqual({
 			quarter: { type: 'string' },
 			date: { type: 'date' },
 			spending: { type: 'number' },
@@ -75,7 +75,7 @@ describe('npm run new-chart -- content/data/<name>.csv', { timeout: 60_000 }, ()
 			].join('\n'),
 		);
 		fixture.edit('data/cloud-spending.json', (t) => {
-			const meta = JSON.parse(t);
+			const meta = JSON.parse(t) as Record<string, unknown>;
 			Object.assign(meta, { title: 'Cloud spending', unit: 'US$ bn', measurer: 'Synergy Research Group' });
 			meta.sources = [{ publisher: 'Synergy Research Group', title: 'Cloud spending release', date: '2025-02' }];
 			return JSON.stringify(meta, null, '\t');
