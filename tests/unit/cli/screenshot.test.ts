@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScreenshotArgs, screenshotUsage } from '../../../src/cli/screenshot.ts';
 import { runCli } from '../../helpers/story-fixture.ts';
 
-describe('npm run screenshot', () => {
+describe('npm run screenshot', { timeout: 30_000 }, () => {
 	it('prints its usage for --help (it used to fail with a TypeError)', async () => {
 		const { code, stdout, stderr } = await runCli('screenshot', ['--help'], {});
 		expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
