@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { datasetTypesIntegration } from './src/data/dataset-types.ts';
 
 /** @param {string} path */
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -20,7 +21,8 @@ export default defineConfig({
 	publicDir: here('./public'),
 	outDir: process.env.STORY_OUT_DIR ?? here('./dist'),
 	cacheDir: process.env.STORY_CACHE_DIR ?? here('./node_modules/.astro'),
-	integrations: [mdx()],
+	// The dataset types code charts read are generated from content/data/*.json (src/data/dataset-types.ts).
+	integrations: [mdx(), datasetTypesIntegration(contentDir)],
 	// Self-hosted type (served from our origin, latin subset, variable weight): Inter for headings,
 	// labels and charts; Source Serif 4 for reading. Astro adds metric-matched fallbacks and preloads.
 	// display 'optional': a font that is not there by first paint waits for the next page, so text never
@@ -82,5 +84,17 @@ export default defineConfig({
 	},
 	vite: {
 		resolve: { alias: { '~content': contentDir } },
+		build: {
+			rolldownOptions: {
+				// Astro marks each chapter's propagated-assets module with a "use astro:head-inject"
+				// directive that nothing reads any more, and Rolldown warns that bundling drops it: one
+				// warning per chapter on every build (withastro/astro#18087). Dropping it is harmless;
+				// every other warning is shown.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
 	},
 });

@@ -50,11 +50,14 @@ export const chapterSchema = z
 		{
 			/** The chapter's headline. */
 			title: line('title', "the chapter's headline", 'title: The cloud race'),
-			/** Position in the story: 1 is the first chapter. Two chapters may not share a number. */
+			/**
+			 * Place in the story: chapters run from the lowest order to the highest, and readers see them
+			 * numbered 1, 2, 3… in that order. 2.5 puts a chapter between 2 and 3 without renumbering the others.
+			 * Two chapters may not share an order.
+			 */
 			order: z
-				.number({ error: explain('order', "the chapter's place in the story, a whole number", '"order: 2"') })
-				.int('"order" must be a whole number, e.g. "order: 2".')
-				.positive('"order" must be 1 or more: 1 is the first chapter.'),
+				.number({ error: explain('order', "the chapter's place in the story, a number", '"order: 2"') })
+				.positive('"order" must be more than 0: the chapter with the lowest order comes first.'),
 			/** One or two sentences under the headline. */
 			dek: line('dek', 'one or two sentences under the headline', 'dek: How Alibaba bet on AI abroad'),
 			/** Who wrote it; at least one name. */

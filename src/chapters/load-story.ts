@@ -35,7 +35,11 @@ export async function findStep(id: string): Promise<StepInfo> {
 
 async function readStory(): Promise<Story> {
 	const entries = await getCollection('chapters', ({ data }) => import.meta.env.DEV || !data.draft);
-	const chapters = entries.toSorted((a, b) => a.data.order - b.data.order);
+	// An editor inserts a chapter with an order between two others (2.5 between 2 and 3); readers see
+	// the chapters numbered by place, so from here on `order` is the chapter's number: 1, 2, 3…
+	const chapters = entries
+		.toSorted((a, b) => a.data.order - b.data.order)
+		.map((entry, index) => ({ ...entry, data: { ...entry.data, order: index + 1 } }));
 	const catalogue = new Map(charts.map((chart) => [chart.id, chart.stateNames]));
 	const sources = await Promise.all(
 		chapters.map(async (chapter) => {

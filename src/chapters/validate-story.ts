@@ -85,7 +85,7 @@ export const findDuplicateOrders = (chapters: readonly ChapterOrder[]): Problem[
 		chapters,
 		(chapter) => chapter.order,
 		(first, others) =>
-			`order ${first.order} is also used by ${others}: give each chapter its own order (1 is the first chapter).`,
+			`order ${first.order} is also used by ${others}: give each chapter its own order (to put a chapter between 2 and 3, give it order: 2.5).`,
 	);
 
 /** Returns problems for corrections that name a chart the story does not have. */

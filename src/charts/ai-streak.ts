@@ -1,9 +1,11 @@
 import * as Plot from '@observablehq/plot';
-import streak from '../data/alibaba-ai-streak.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart, type DataTable } from './define-chart.ts';
 import { listJoin, ordinal } from './shared/format.ts';
 import { midQuarter, quarterEnd, utc, year, yearTicks } from './shared/dates.ts';
 import { chartHeight, color, fontSize, paper } from './shared/theme.ts';
+
+const streak = dataset('alibaba-ai-streak');
 
 type Quarter = (typeof streak.rows)[number];
 

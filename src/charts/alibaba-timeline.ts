@@ -1,7 +1,9 @@
-import events from '../data/alibaba-events.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart } from './define-chart.ts';
 import { isCirca, utc } from './shared/dates.ts';
 import { eventTable, timeline, timelineAlt, type EventStatus, type TimelineEvent } from './shared/timeline.ts';
+
+const events = dataset('alibaba-events');
 
 type Row = (typeof events.rows)[number];
 type Phase = Row['phase'];

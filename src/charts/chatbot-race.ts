@@ -1,8 +1,10 @@
-import launches from '../data/chatbot-launches-2023.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart } from './define-chart.ts';
 import { utc } from './shared/dates.ts';
 import { byDate, eventTable, timeline, timelineAlt, type TimelineEvent } from './shared/timeline.ts';
 import { color } from './shared/theme.ts';
+
+const launches = dataset('chatbot-launches-2023');
 
 type Row = (typeof launches.rows)[number];
 type Event = TimelineEvent & { readonly kind: Row['kind'] };

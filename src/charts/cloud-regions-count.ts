@@ -1,7 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import footprint from '../data/alibaba-cloud-footprint.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart } from './define-chart.ts';
 import { chartHeight, color, fontSize, isNarrow } from './shared/theme.ts';
+
+const footprint = dataset('alibaba-cloud-footprint');
 
 type Count = (typeof footprint.rows)[number];
 type Measure = 'regions' | 'zones';

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import regionsData from '../data/alibaba-cloud-regions.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart, type ChartState, type DataTable } from './define-chart.ts';
 import { listJoin } from './shared/format.ts';
 import { place, type MapPanel } from './shared/geo.ts';
@@ -17,6 +17,8 @@ import {
 	type Shown,
 } from './shared/regions-map/moments.ts';
 import { color, isNarrow } from './shared/theme.ts';
+
+const regionsData = dataset('alibaba-cloud-regions');
 
 function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot.PlotOptions {
 	const moment: Moment = moments[name];

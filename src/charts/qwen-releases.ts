@@ -1,7 +1,9 @@
-import releases from '../data/qwen-releases.ts';
+import { dataset } from '../data/index.ts';
 import { defineChart } from './define-chart.ts';
 import { isCirca, utc } from './shared/dates.ts';
 import { byDate, eventTable, timeline, timelineAlt, type TimelineEvent } from './shared/timeline.ts';
+
+const releases = dataset('qwen-releases');
 
 type Row = (typeof releases.rows)[number];
 

@@ -2,21 +2,14 @@
 // Every dataset (CSV values, metadata and sources), the story file (content/story.yaml), every chapter's
 // frontmatter, and every Scrolly, Step and Chart tag against the chart registry. Prints `file:line: what to fix`; exits 1 on problems.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Chart } from '../charts/define-chart.ts';
 import type { ChartCatalogue } from '../chapters/validate-chapter.ts';
 import { checkStoryFile } from '../chapters/story-file.ts';
 import { validateStory } from '../chapters/validate-story.ts';
+import { pairDatasetFiles, tryLoadDataset } from '../data/define-dataset.ts';
 import { formatProblem, plural, problemsOf, type Problem } from '../problems/problem.ts';
-import {
-	contentFiles,
-	foldersFromEnvironment,
-	openStoryModules,
-	projectDir,
-	shown,
-	type StoryFolders,
-	type StoryModules,
-} from './story-modules.ts';
+import { contentFiles, foldersFromEnvironment, openStoryModules, shown, type StoryFolders } from './story-modules.ts';
 
 /** What `npm run check` found: the problems, and what it looked at. */
 export interface CheckResult {
@@ -35,8 +28,12 @@ export async function checkStory(folders: StoryFolders): Promise<CheckResult> {
 	const modules = await openStoryModules(folders);
 	try {
 		const problems: Problem[] = [];
+		// Datasets are two files each, read here as the site's loader reads them (src/data/index.ts).
 		const csvFiles = contentFiles(folders, 'data', '.csv');
-		for (const csv of csvFiles) problems.push(...(await checkDataset(csv, folders, modules)));
+		const texts = (paths: readonly string[]) =>
+			Object.fromEntries(paths.map((path) => [shown(folders, path), readFileSync(path, 'utf8')]));
+		const datasets = pairDatasetFiles(texts(csvFiles), texts(contentFiles(folders, 'data', '.json')));
+		problems.push(...datasets.problems, ...datasets.files.flatMap((files) => tryLoadDataset(files).problems));
 		let charts: readonly Chart[] = [];
 		if (problems.length === 0) {
 			try {
@@ -71,36 +68,7 @@ export async function checkStory(folders: StoryFolders): Promise<CheckResult> {
 	}
 }
 
-/** Checks one dataset: its metadata file and module exist, and loading it (parse + validate) succeeds. */
-async function checkDataset(csvPath: string, folders: StoryFolders, modules: StoryModules): Promise<Problem[]> {
-	const name = basename(csvPath, '.csv');
-	const file = shown(folders, csvPath);
-	const problems: Problem[] = [];
-	if (!existsSync(csvPath.replace(/\.csv$/, '.json'))) {
-		problems.push({
-			file,
-			line: 1,
-			message: `the dataset has no metadata: add ${file.replace(/\.csv$/, '.json')} with its title, unit, measurer and sources (see content/EDITORS.md).`,
-		});
-	}
-	const module = `src/data/${name}.ts`;
-	if (!existsSync(join(projectDir, module))) {
-		problems.push({
-			file,
-			line: 1,
-			message: `no module declares this dataset's columns: add ${module} and list it in src/data/index.ts (see content/EDITORS.md).`,
-		});
-	}
-	if (problems.length > 0) return problems;
-	try {
-		await modules.load(module);
-		return [];
-	} catch (error) {
-		return problemsFrom(error, module);
-	}
-}
-
-// Dataset errors carry their problems, and a hint that says what to fix when there is one problem
+// Loading errors carry their problems, and a hint that says what to fix when there is one problem
 // (for several, the hint is general: the problems are listed without it). Anything else (a broken
 // module) is reported against the module that failed to load.
 function problemsFrom(error: unknown, module: string): Problem[] {

@@ -3,9 +3,11 @@
 // that uses real charts and states from the registry, so it passes `npm run check` as written.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import type { Chart } from '../charts/define-chart.ts';
 import { validateStory } from '../chapters/validate-story.ts';
 import { formatProblem } from '../problems/problem.ts';
+import { formatted } from './format-file.ts';
 import { contentFiles, foldersFromEnvironment, openStoryModules, shown, type StoryFolders } from './story-modules.ts';
 
 /** Returns the file name (and page URL) for a title: lowercase words joined by hyphens. */
@@ -53,7 +55,7 @@ export function chapterTemplate({ title, stepPrefix, order, date, scrolly, figur
 	);
 	const id = figure.id ? ` id="${figure.id}"` : '';
 	return `---
-title: ${JSON.stringify(title)}
+title: ${yamlText(title)}
 order: ${order}
 dek: One or two sentences under the headline that say what this chapter shows.
 authors:
@@ -62,9 +64,8 @@ published: ${date}
 draft: true
 ---
 
-{/* A draft: it shows in \`npm run dev\` and is left out of the built site until "draft: true" above
-    becomes "draft: false". How to write a chapter: content/EDITORS.md. Every chart and state:
-    content/CHARTS.md. Check your work with \`npm run check\`. */}
+{/* A draft: it shows in \`npm run dev\` and is left out of the built site until "draft: true" above becomes "draft: false". */}
+{/* How to write a chapter: content/EDITORS.md. Every chart and state: content/CHARTS.md. Check your work with \`npm run check\`. */}
 
 Write the opening paragraph here: plain Markdown, with **bold**, _italics_ and [links](https://example.org).
 
@@ -77,6 +78,16 @@ A chart can also sit in the flow of the text, without steps:
 <Chart chart="${figure.chart}" state="${figure.state}"${id} />
 `;
 }
+
+/**
+ * Returns a chapter as the format check writes it (step text wrapped at the project's line width).
+ * Comments in the template stay on one line each: prettier's MDX printer mangles one that spans lines.
+ */
+export const formatChapter = (source: string, path: string): Promise<string> => formatted(source, path);
+
+// As the format check (prettier) writes it: bare where YAML allows, else in single quotes (double
+// when the title has an apostrophe), so a new chapter passes \`npm run test:format\` as written.
+const yamlText = (text: string): string => stringify(text, { singleQuote: true }).trimEnd();
 
 /** Where a new chapter was written, and how to look at it. */
 export interface NewChapter {
@@ -127,7 +138,7 @@ export async function newChapter(title: string, folders: StoryFolders, today = n
 		throw new Error(`The new chapter would not pass npm run check:\n${problems.map(formatProblem).join('\n')}`);
 	}
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(path, source, { flag: 'wx' });
+	writeFileSync(path, await formatChapter(source, path), { flag: 'wx' });
 	return { path, slug, firstStep: `${stepPrefix}-${scrolly.stateNames[0]}` };
 }
 

@@ -101,6 +101,24 @@ function triggerLines(): () => void {
 	};
 }
 
+/**
+ * The step the reader is on. Each scrolly section keeps its own active step after the reader has
+ * scrolled past it, so on the whole story there are several: the one that counts is in the section
+ * the trigger line crosses (none before its first step turns), else in the last section above it.
+ */
+function activeStep(): HTMLElement | undefined {
+	let found: HTMLElement | undefined;
+	for (const scrolly of document.querySelectorAll<HTMLElement>('story-scrolly')) {
+		const y = triggerLine(innerHeight, parseTrigger(getComputedStyle(scrolly).getPropertyValue('--trigger')));
+		const box = scrolly.getBoundingClientRect();
+		if (box.top > y) break;
+		const active = scrolly.querySelector<HTMLElement>('.step.is-active') ?? undefined;
+		if (box.bottom > y) return active;
+		found = active ?? found;
+	}
+	return found;
+}
+
 function start(): void {
 	const sheet = new CSSStyleSheet();
 	sheet.replaceSync(css);
@@ -122,7 +140,7 @@ function start(): void {
 
 	let error = '';
 	const describeActive = () => {
-		const active = document.querySelector<HTMLElement>('.step.is-active');
+		const active = activeStep();
 		status.classList.toggle('is-error', error !== '');
 		status.textContent =
 			error ||

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { parseLocated } from '../problems/located-text.ts';
 import { ProblemsError, type Problem } from '../problems/problem.ts';
+import { closest } from '../problems/closest.ts';
 import { explain, objectError, parseWithFriendlyErrors, text } from '../problems/schema-errors.ts';
 
 // Each field says what to write when it is wrong or missing: an editor adding a dataset reads these.
@@ -32,6 +33,66 @@ const sourceSchema = z.strictObject(
 	{ error: fields('a source', ['publisher', 'title', 'date', 'url', 'described']) },
 );
 
+const columnTypes = ['string', 'number', 'date'] as const;
+const columnExample = '"share": { "type": "number" }';
+// Words editors reach for, from spreadsheets and other tools.
+const typeSynonyms: Readonly<Record<string, (typeof columnTypes)[number]>> = {
+	text: 'string',
+	str: 'string',
+	category: 'string',
+	int: 'number',
+	integer: 'number',
+	float: 'number',
+	decimal: 'number',
+	numeric: 'number',
+	percent: 'number',
+	datetime: 'date',
+	time: 'date',
+	year: 'date',
+};
+const meantType = (input: string) => typeSynonyms[input.toLowerCase()] ?? closest(input, columnTypes);
+
+/** One column of the CSV: its type, whether cells may be empty, and for text, the values allowed. */
+const columnSchema = z
+	.strictObject(
+		{
+			/** string (any text), number (digits, a dot for decimals) or date (YYYY-MM-DD or YYYY-MM). */
+			type: z.enum(columnTypes, {
+				error: ({ input }) => {
+					if (input === undefined) {
+						return `"type" is missing: add the column's type, string, number or date, e.g. ${columnExample}.`;
+					}
+					const meant = typeof input === 'string' ? meantType(input) : undefined;
+					return `"type" must be string, number or date, not ${JSON.stringify(input)}${meant ? ` (did you mean "${meant}"?)` : ''}, e.g. ${columnExample}.`;
+				},
+			}),
+			/** True when cells may be empty (a gap in the data, never a zero). */
+			optional: z.boolean('"optional" must be true or false, e.g. "optional": true.').optional(),
+			/** For text columns: the only values a cell may hold. */
+			values: z
+				.array(z.string().min(1, 'an allowed value is empty.'), {
+					error: '"values" must be a list of the values allowed, e.g. "values": ["confirmed", "one source"].',
+				})
+				.min(1, '"values" is empty: list the values allowed, or remove "values" to allow any text.')
+				.optional(),
+			/** What the column holds, for whoever reads the file next. */
+			description: z.string('"description" must be text, e.g. "description": "First day of the quarter".').optional(),
+		},
+		{
+			error: objectError(['type', 'optional', 'values', 'description'], {
+				where: 'a column',
+				suggest: true,
+				notAnObject: `each column is described by an object, e.g. ${columnExample} or "vendor": { "type": "string" }.`,
+			}),
+		},
+	)
+	.refine((column) => column.values === undefined || column.type === 'string', {
+		message: '"values" only applies to string columns: remove it, or make the column "type": "string".',
+		path: ['values'],
+	});
+
+export type ColumnDeclaration = z.infer<typeof columnSchema>;
+
 /** The metadata record beside each dataset (`content/data/<name>.json`). */
 export const datasetMetaSchema = z.strictObject(
 	{
@@ -57,8 +118,24 @@ export const datasetMetaSchema = z.strictObject(
 				error: '"notes" must be a list of sentences, e.g. "notes": ["Q3 2021 comes from a single report."].',
 			})
 			.default([]),
+		/** The type of each column of the CSV, in the header's order; every column is declared. */
+		columns: z
+			.record(
+				z.string().regex(/^\S(.*\S)?$/, 'a column name starts or ends with a space: write it as the CSV header does.'),
+				columnSchema,
+				{
+					error: explain(
+						'columns',
+						"the type of each of the CSV's columns",
+						'"columns": { "vendor": { "type": "string" }, "share": { "type": "number" } }',
+					),
+				},
+			)
+			.refine((columns) => Object.keys(columns).length > 0, {
+				message: '"columns" is empty: declare each of the CSV\'s columns, e.g. "vendor": { "type": "string" }.',
+			}),
 	},
-	{ error: fields('the metadata', ['title', 'unit', 'measurer', 'sources', 'notes']) },
+	{ error: fields('the metadata', ['title', 'unit', 'measurer', 'sources', 'notes', 'columns']) },
 );
 
 export type DatasetMeta = z.infer<typeof datasetMetaSchema>;

@@ -1,13 +1,14 @@
 import { csvParseRows } from 'd3-dsv';
-import { ProblemsError } from '../problems/problem.ts';
+import { plural, ProblemsError, problemsOf, type Problem } from '../problems/problem.ts';
 import { parseDatasetMeta, type DatasetMeta } from './dataset-meta.ts';
 
-/** A column's declared type. `optional` columns may be empty (a gap, kept as `null`). */
+/** A column's declared type (in the metadata JSON). `optional` columns may be empty (a gap, kept as `null`). */
 export interface ColumnSpec {
 	readonly type: 'string' | 'number' | 'date';
 	readonly optional?: boolean;
 	/** For string columns: the only values allowed. */
 	readonly values?: readonly string[];
+	readonly description?: string;
 }
 
 export type Columns = Readonly<Record<string, ColumnSpec>>;
@@ -35,22 +36,82 @@ export interface Dataset<Cols extends Columns = Columns> {
 	readonly rows: readonly Row<Cols>[];
 }
 
-interface DatasetInput<Cols extends Columns> {
-	/** Kebab-case name, equal to the CSV file name without extension. */
-	name: string;
-	/** The CSV text (imported with `?raw`). */
-	csv: string;
-	/** The text of the metadata record, the JSON file beside the CSV (imported with `?raw`, for lines). */
-	meta: string;
-	columns: Cols;
+/** The two files of a dataset, as text: `content/data/<name>.csv` and the metadata `<name>.json` beside it. */
+export interface DatasetFiles {
+	/** Kebab-case name, the CSV file name without extension. */
+	readonly name: string;
+	readonly csv: string;
+	/** The metadata JSON (title, unit, measurer, sources, notes and the columns' types). */
+	readonly meta: string;
 }
 
-/** Parses and validates a dataset; throws an error naming the file, row and column on bad input. */
-export function defineDataset<const Cols extends Columns>(input: DatasetInput<Cols>): Dataset<Cols> {
-	const file = `content/data/${input.name}.csv`;
-	const meta = parseDatasetMeta(input.meta, `content/data/${input.name}.json`);
-	const rows = parseCsv(input.csv, input.columns, file);
-	return { name: input.name, file, meta, columns: input.columns, rows };
+/** Parses and validates a dataset; throws an error naming the file, line and what to fix on bad input. */
+export function loadDataset({ name, csv, meta: json }: DatasetFiles): Dataset {
+	const file = `content/data/${name}.csv`;
+	const meta = parseDatasetMeta(json, `content/data/${name}.json`);
+	const rows = parseCsv(csv, meta.columns, file);
+	return { name, file, meta, columns: meta.columns, rows };
+}
+
+const hint = 'See "Adding a dataset" in content/EDITORS.md for a complete example.';
+
+/**
+ * Pairs each CSV with its metadata JSON, by file name (`content/data/<name>.csv` and `<name>.json`):
+ * `csvs` and `metas` map paths to file texts. A file without its pair is a problem.
+ */
+export function pairDatasetFiles(
+	csvs: Readonly<Record<string, string>>,
+	metas: Readonly<Record<string, string>>,
+): { files: DatasetFiles[]; problems: Problem[] } {
+	const byName = (texts: Readonly<Record<string, string>>, extension: string) =>
+		new Map(Object.entries(texts).map(([path, text]) => [path.replace(/^.*\//, '').slice(0, -extension.length), text]));
+	const csvByName = byName(csvs, '.csv');
+	const metaByName = byName(metas, '.json');
+	const files: DatasetFiles[] = [];
+	const problems: Problem[] = [];
+	for (const [name, csv] of csvByName) {
+		const meta = metaByName.get(name);
+		if (meta === undefined) {
+			problems.push({
+				file: `content/data/${name}.csv`,
+				line: 1,
+				message: `the dataset has no metadata: add content/data/${name}.json with its title, unit, measurer, sources and columns (npm run new-chart -- content/data/${name}.csv writes one to fill in; see content/EDITORS.md).`,
+			});
+		} else files.push({ name, csv, meta });
+	}
+	for (const name of metaByName.keys()) {
+		if (!csvByName.has(name)) {
+			problems.push({
+				file: `content/data/${name}.json`,
+				line: 1,
+				message: `there is no content/data/${name}.csv for this metadata: name the JSON file as its CSV, or remove it.`,
+			});
+		}
+	}
+	return { files: files.toSorted((a, b) => a.name.localeCompare(b.name)), problems };
+}
+
+/** Loads one dataset, or returns its problems, each with its fix. */
+export function tryLoadDataset(files: DatasetFiles): { dataset?: Dataset; problems: Problem[] } {
+	try {
+		return { dataset: loadDataset(files), problems: [] };
+	} catch (error) {
+		const found = problemsOf(error);
+		if (!found) throw error;
+		const { hint: fix } = error as { hint?: string };
+		return { problems: found.map((problem) => (found.length === 1 && fix ? { ...problem, fix } : problem)) };
+	}
+}
+
+/** Loads every dataset; throws one error listing the problems of all of them (`problems`: found before). */
+export function loadDatasets(files: readonly DatasetFiles[], problems: readonly Problem[] = []): Dataset[] {
+	const results = files.map(tryLoadDataset);
+	const found = [...problems, ...results.flatMap((result) => result.problems)];
+	// One problem: its fix is the hint Astro shows beneath it.
+	const only = found.length === 1 ? found[0] : undefined;
+	if (only?.fix) throw new ProblemsError([{ ...only, fix: undefined }], only.fix);
+	if (found.length > 0) throw new ProblemsError(found, hint);
+	return results.map((result) => result.dataset!);
 }
 
 /** Parses CSV text against declared columns; line numbers in errors count the header as line 1. */
@@ -63,35 +124,84 @@ export function parseCsv<const Cols extends Columns>(text: string, columns: Cols
 		fail(1, 'the file is empty.', 'Add a header row naming the columns.');
 	}
 	const names = header!.map((h) => h.trim());
+	const json = file.replace(/\.csv$/, '.json');
 	const missing = Object.keys(columns).filter((c) => !names.includes(c));
 	if (missing.length > 0) {
 		fail(
 			1,
 			`missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}.`,
-			`The header row has: ${names.join(', ')}. Add the missing column or fix its spelling.`,
+			`The header row has: ${names.join(', ')}. Add the missing column, or write its name the same in the header and in "columns" of ${json}.`,
 		);
 	}
+	const undeclared = names.filter((n) => !(n in columns));
+	if (undeclared.length > 0) {
+		fail(
+			1,
+			`column${undeclared.length > 1 ? 's' : ''} ${undeclared.map((c) => `"${c}"`).join(', ')} ${undeclared.length > 1 ? 'are' : 'is'} not declared.`,
+			`Add ${undeclared.length > 1 ? 'them' : 'it'} to "columns" in ${json}, e.g. "${undeclared[0]}": { "type": "string" } (or "number", "date").`,
+		);
+	}
+	// Every row is checked, so that one run lists every row to fix (up to a screenful).
 	const rows: Row<Cols>[] = [];
+	const problems: Problem[] = [];
 	records.forEach((record, i) => {
 		const line = i + 2;
-		if (record.every((cell) => cell.trim() === '')) return; // blank line
+		if (record.length === 1 && record[0]!.trim() === '') return; // blank line
+		try {
+			rows.push(parseRecord(record, line));
+		} catch (error) {
+			const found = problemsOf(error);
+			if (!found) throw error;
+			problems.push({ ...found[0]!, fix: (error as { hint?: string }).hint });
+		}
+	});
+	if (problems.length === 1) fail(problems[0]!.line, problems[0]!.message, problems[0]!.fix!);
+	if (problems.length > 0) {
+		const shown = problems.slice(0, maxRowProblems);
+		if (problems.length > maxRowProblems) {
+			const rest = problems.length - maxRowProblems;
+			shown.push({
+				file,
+				line: problems[maxRowProblems]!.line,
+				message: `and ${plural(rest, 'more row')} with problems.`,
+			});
+		}
+		throw new ProblemsError(shown, 'Fix each row named above.');
+	}
+	if (rows.length === 0) fail(2, 'the file has a header but no rows.', 'Add at least one row of data.');
+	return rows;
+
+	function parseRecord(record: readonly string[], line: number): Row<Cols> {
+		// A row that lost a value (or has one too many) would shift or drop a figure without a word.
+		if (record.length !== names.length) {
+			fail(
+				line,
+				`the row has ${plural(record.length, 'value')}, the header has ${plural(names.length, 'column')} (${names.join(', ')}).`,
+				'Write one value per column, separated by commas: leave a cell empty (two commas in a row, or a comma at the end) for a gap in an optional column, and put a value that contains a comma in double quotes.',
+			);
+		}
 		const row: Record<string, unknown> = {};
 		for (const [name, spec] of Object.entries(columns)) {
 			const cell = (record[names.indexOf(name)] ?? '').trim();
-			row[name] = parseCell(cell, spec, (message, hint) => fail(line, `column "${name}"${message}`, hint));
+			row[name] = parseCell(cell, spec, json, (message, hint) => fail(line, `column "${name}"${message}`, hint));
 		}
-		rows.push(row as Row<Cols>);
-	});
-	if (rows.length === 0) fail(2, 'the file has a header but no rows.', 'Add at least one row of data.');
-	return rows;
+		return row as Row<Cols>;
+	}
 }
 
-function parseCell(cell: string, spec: ColumnSpec, fail: (message: string, hint: string) => never): unknown {
+const maxRowProblems = 10;
+
+function parseCell(
+	cell: string,
+	spec: ColumnSpec,
+	json: string,
+	fail: (message: string, hint: string) => never,
+): unknown {
 	if (cell === '') {
 		if (spec.optional) return null;
 		fail(
 			' is empty.',
-			`Fill in a ${spec.type}, or declare the column optional in its src/data/ module if gaps are allowed.`,
+			`Fill in a ${spec.type}, or if gaps are allowed declare the column "optional": true in ${json}.`,
 		);
 	}
 	switch (spec.type) {

@@ -11,6 +11,7 @@ import { runCli, storyFixture } from '../helpers/story-fixture.ts';
  */
 const fixture = storyFixture('editor', 'new-chapters');
 const dist = fixture.env.STORY_OUT_DIR!;
+let buildOutput = '';
 const htmlFiles = () => listFiles(dist).filter((file) => file.endsWith('.html'));
 
 beforeAll(async () => {
@@ -18,9 +19,26 @@ beforeAll(async () => {
 		const { code, stderr } = await runCli('new-chapter', [title], fixture.env);
 		if (code !== 0) throw new Error(stderr);
 	}
-	fixture.edit('chapters/qwens-bet.mdx', (t) => t.replace('draft: true', 'draft: false'));
+	// A chart made with npm run new-chart from a fresh CSV and complete metadata (no column types).
+	fixture.write('data/cloud-spending.csv', 'quarter,date,spending\nQ1 2024,2024-01-01,76.2\nQ2 2024,2024-04-01,78.2\n');
+	fixture.write(
+		'data/cloud-spending.json',
+		JSON.stringify({
+			title: 'Worldwide cloud infrastructure spending',
+			unit: 'US$ bn per quarter',
+			measurer: 'Synergy Research Group',
+			sources: [{ publisher: 'Synergy Research Group', title: 'Cloud spending release', date: '2024-07' }],
+		}),
+	);
+	const made = await runCli('new-chart', ['content/data/cloud-spending.csv'], fixture.env);
+	if (made.code !== 0) throw new Error(made.stderr);
+	// Published, and put between chapters 2 and 3 by its own order alone: no other chapter changes.
+	fixture.edit('chapters/qwens-bet.mdx', (t) =>
+		t.replace('draft: true', 'draft: false').replace(/^order: \d+$/m, 'order: 2.5'),
+	);
 	const { code, output } = await astroBuild(fixture.env);
 	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
+	buildOutput = output;
 });
 afterAll(() => fixture.remove());
 
@@ -31,6 +49,21 @@ describe('a chapter made with npm run new-chapter', () => {
 		const chapter = page(dist, 'qwens-bet/');
 		expect(chapter.querySelector('h1')?.textContent).toBe('Qwen’s bet');
 		expect(chapter.querySelector('nav a[href$="/qwens-bet/"]')?.getAttribute('aria-current')).toBe('page');
+	});
+
+	it('goes where its order puts it (2.5: between chapters 2 and 3), and the chapters are numbered by place', () => {
+		const toc = [...page(dist, '').querySelectorAll('nav .toc-link')].map((link) => [
+			link.querySelector('.toc-number')?.textContent,
+			link.getAttribute('href'),
+		]);
+		expect(toc.slice(0, 4)).toEqual([
+			['1', '#the-cloud-race'],
+			['2', '#a-difficult-year'],
+			['3', '#qwens-bet'],
+			['4', '#growth-stalls'],
+		]);
+		expect(page(dist, 'qwens-bet/').querySelector('.chapter-kicker')?.textContent).toBe('Chapter 3');
+		expect(page(dist, 'growth-stalls/').querySelector('.chapter-kicker')?.textContent).toBe('Chapter 4');
 	});
 
 	it('shows its scrolly steps, each with its chart state drawn, and its inline figure', () => {
@@ -46,6 +79,19 @@ describe('a chapter made with npm run new-chapter', () => {
 	});
 });
 
+describe('a chart made with npm run new-chart', () => {
+	it('builds as written: in the gallery, and on an embed page per state with its source', () => {
+		expect(
+			page(dist, 'charts/').querySelector('a[href*="/embed/cloud-spending/all/"], [id="cloud-spending"]'),
+		).not.toBeNull();
+		for (const state of ['all', 'latest']) {
+			const embed = page(dist, `embed/cloud-spending/${state}/`);
+			expect(embed.querySelector('svg'), state).not.toBeNull();
+			expect(embed.body.textContent).toContain('Cloud spending release');
+		}
+	});
+});
+
 describe('a draft', () => {
 	it('is left out of the production build: no page, no link, no step, not a word of it', () => {
 		expect(existsSync(join(dist, 'an-unfinished-draft'))).toBe(false);
@@ -58,6 +104,10 @@ describe('a draft', () => {
 });
 
 describe('the production build', () => {
+	it('prints no warning', () => {
+		expect(buildOutput.split('\n').filter((line) => /\[WARN\]|\bwarn(ing)?\b/i.test(line))).toEqual([]);
+	});
+
 	it('ships none of the preview tools', () => {
 		for (const file of listFiles(dist).filter((f) => /\.(html|js)$/.test(f))) {
 			const text = readFileSync(join(dist, file), 'utf8');

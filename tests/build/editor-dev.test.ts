@@ -89,12 +89,47 @@ describe('npm run dev', { timeout: 60_000 }, () => {
 		await page.close();
 	});
 
+	it('says in the panel which step is active, on the whole story too (not the first chapter’s last)', async () => {
+		const page = await open('/?step=work-in-progress-alibaba');
+		await expect
+			.poll(() => page.locator('.dev-panel-status').textContent())
+			.toMatch(/^Active: #work-in-progress-alibaba · /);
+		await page.evaluate(() => document.getElementById('the-cloud-race')!.scrollIntoView({ block: 'start' }));
+		await page.mouse.wheel(0, 1);
+		await expect.poll(() => page.locator('.dev-panel-status').textContent()).not.toContain('work-in-progress');
+		await page.close();
+	});
+
 	it('updates the page when a dataset is edited', async () => {
 		const page = await open('/work-in-progress/');
 		const before = await page.locator('.scrolly .step-figure .figure-alt, .step-figure figure').first().textContent();
 		expect(before).toContain('Amazon 33%');
 		fixture.edit('data/synergy-vendor-share-q4-2022.csv', (t) => t.replace(/^Amazon,33$/m, 'Amazon,34'));
 		await page.waitForFunction(() => document.body.textContent?.includes('Amazon 34%'), null, { timeout: 30_000 });
+		await page.close();
+	});
+
+	it('updates the page when a dataset’s metadata (JSON) is edited', async () => {
+		const page = await open('/embed/world-cloud-share/market/');
+		expect(await page.locator('body').textContent()).toContain('Microsoft, Google up, Amazon flat');
+		fixture.edit('data/synergy-vendor-share-q4-2022.json', (t) =>
+			t.replace('Microsoft, Google up, Amazon flat', 'Microsoft and Google up, Amazon flat'),
+		);
+		await page.waitForFunction(() => document.body.textContent?.includes('Microsoft and Google up'), null, {
+			timeout: 30_000,
+		});
+		await page.close();
+	});
+
+	it('updates the page when a chart declaration (YAML) is edited', async () => {
+		const page = await open('/embed/china-cloud-share/alibaba/');
+		expect(await page.locator('h1, .figure-title').first().textContent()).toContain('At home, Alibaba leads');
+		fixture.edit('charts/china-cloud-share.yaml', (t) =>
+			t.replace('title: At home, Alibaba leads', 'title: At home, Alibaba still leads'),
+		);
+		await page.waitForFunction(() => document.body.textContent?.includes('At home, Alibaba still leads'), null, {
+			timeout: 30_000,
+		});
 		await page.close();
 	});
 });

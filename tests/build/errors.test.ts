@@ -88,7 +88,7 @@ describe('a build with a mistake fails and says where and what to fix', () => {
 		);
 		expect(problemLines(output)).toMatchInlineSnapshot(`
 			"content/chapters/the-cloud-race.mdx:1: "dek" is missing: add one or two sentences under the headline, e.g. "dek: How Alibaba bet on AI abroad".
-			content/chapters/the-cloud-race.mdx:3: "order" must be the chapter's place in the story, a whole number, e.g. "order: 2"."
+			content/chapters/the-cloud-race.mdx:3: "order" must be the chapter's place in the story, a number, e.g. "order: 2"."
 		`);
 	});
 

@@ -1,9 +1,11 @@
 import * as Plot from '@observablehq/plot';
-import revenue from '../../data/alibaba-cloud-revenue.ts';
+import { dataset } from '../../data/index.ts';
 import type { DataTable } from '../define-chart.ts';
 import { listJoin } from './format.ts';
 import { color, fontSize } from './theme.ts';
 import { midQuarter, quarterEnd } from './dates.ts';
+
+const revenue = dataset('alibaba-cloud-revenue');
 
 /** Shared by the two charts of Alibaba's cloud revenue (growth, and RMB values). */
 

@@ -270,7 +270,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 			),
 		).toMatchInlineSnapshot(`
 			"content/chapters/test-chapter.mdx:1: "dek" is missing: add one or two sentences under the headline, e.g. "dek: How Alibaba bet on AI abroad".
-			content/chapters/test-chapter.mdx:3: "order" must be the chapter's place in the story, a whole number, e.g. "order: 2".
+			content/chapters/test-chapter.mdx:3: "order" must be the chapter's place in the story, a number, e.g. "order: 2".
 			content/chapters/test-chapter.mdx:7: unknown field "draf" (did you mean "draft"?): the fields are title, order, dek, authors, published, updated, corrections, draft.
 
 			3 problems."
@@ -323,7 +323,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 				),
 			),
 		).toMatchInlineSnapshot(`
-			"content/chapters/second.mdx:3: order 1 is also used by content/chapters/test-chapter.mdx:3: give each chapter its own order (1 is the first chapter).
+			"content/chapters/second.mdx:3: order 1 is also used by content/chapters/test-chapter.mdx:3: give each chapter its own order (to put a chapter between 2 and 3, give it order: 2.5).
 
 			1 problem."
 		`);
@@ -348,7 +348,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 				f.edit('data/synergy-vendor-share-q4-2022.csv', (t) => t.replace(/^[^\n]*/, 'vendor,percent')),
 			),
 		).toMatchInlineSnapshot(`
-			"content/data/synergy-vendor-share-q4-2022.csv:1: missing column "share". The header row has: vendor, percent. Add the missing column or fix its spelling.
+			"content/data/synergy-vendor-share-q4-2022.csv:1: missing column "share". The header row has: vendor, percent. Add the missing column, or write its name the same in the header and in "columns" of content/data/synergy-vendor-share-q4-2022.json.
 
 			1 problem.
 			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
@@ -376,6 +376,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 			units: '%',
 			measurer: 'Synergy Research Group',
 			sources: [{ publisher: 'Synergy Research Group', title: 'Q4 2022 market shares' }],
+			columns: { vendor: { type: 'string' }, share: { type: 'number' } },
 		};
 		expect(
 			await problems('bad-source', (f) =>
@@ -383,7 +384,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 			),
 		).toMatchInlineSnapshot(`
 			"content/data/synergy-vendor-share-q4-2022.json:1: "unit" is missing: add the unit of the values, e.g. "unit": "% of market revenue".
-			content/data/synergy-vendor-share-q4-2022.json:3: unknown field "units" in the metadata: the fields are title, unit, measurer, sources, notes.
+			content/data/synergy-vendor-share-q4-2022.json:3: unknown field "units" in the metadata: the fields are title, unit, measurer, sources, notes, columns.
 			content/data/synergy-vendor-share-q4-2022.json:6: "date" is missing: add the publication date, e.g. "date": "2024-11-21".
 
 			3 problems.
@@ -394,7 +395,96 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 	it('a CSV without its metadata file', async ({ expect }) => {
 		expect(await problems('no-metadata', (f) => f.write('data/synergy-vendor-share-q4-2022.json', undefined)))
 			.toMatchInlineSnapshot(`
-			"content/data/synergy-vendor-share-q4-2022.csv:1: the dataset has no metadata: add content/data/synergy-vendor-share-q4-2022.json with its title, unit, measurer and sources (see content/EDITORS.md).
+				"content/data/synergy-vendor-share-q4-2022.csv:1: the dataset has no metadata: add content/data/synergy-vendor-share-q4-2022.json with its title, unit, measurer, sources and columns (npm run new-chart -- content/data/synergy-vendor-share-q4-2022.csv writes one to fill in; see content/EDITORS.md).
+
+				1 problem.
+				The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+			`);
+	});
+	it('a row that lost its last value, and a row with one too many, with the counts', async ({ expect }) => {
+		expect(
+			await problems('row-length', (f) =>
+				f.edit('data/canalys-china-share-q3-2023.csv', (t) =>
+					t
+						.replace(/^Alibaba,([\d.]+),(\w+)$/m, 'Alibaba,$1')
+						.replace(/^Huawei,([\d.]+),([^,\n]+)$/m, 'Huawei,$1,$2,extra'),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/canalys-china-share-q3-2023.csv:2: the row has 2 values, the header has 3 columns (vendor, share, confidence). Write one value per column, separated by commas: leave a cell empty (two commas in a row, or a comma at the end) for a gap in an optional column, and put a value that contains a comma in double quotes.
+			content/data/canalys-china-share-q3-2023.csv:3: the row has 4 values, the header has 3 columns (vendor, share, confidence). Write one value per column, separated by commas: leave a cell empty (two commas in a row, or a comma at the end) for a gap in an optional column, and put a value that contains a comma in double quotes.
+
+			2 problems.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+
+	it('a CSV column the metadata does not declare', async ({ expect }) => {
+		expect(
+			await problems('undeclared-column', (f) =>
+				f.edit('data/synergy-vendor-share-q4-2022.csv', (t) =>
+					t.replace(/^vendor,share$/m, 'vendor,share,rank').replace(/^(\w[^\n]*,[\d.]+)$/gm, '$1,1'),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/synergy-vendor-share-q4-2022.csv:1: column "rank" is not declared. Add it to "columns" in content/data/synergy-vendor-share-q4-2022.json, e.g. "rank": { "type": "string" } (or "number", "date").
+
+			1 problem.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+
+	it('an empty cell in a column not declared optional', async ({ expect }) => {
+		expect(
+			await problems('empty-cell', (f) =>
+				f.edit('data/synergy-vendor-share-q4-2022.csv', (t) => t.replace(/^Amazon,33$/m, 'Amazon,')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/synergy-vendor-share-q4-2022.csv:2: column "share" is empty. Fill in a number, or if gaps are allowed declare the column "optional": true in content/data/synergy-vendor-share-q4-2022.json.
+
+			1 problem.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+
+	it('column declarations: a misspelt type, an unknown key, values on a number, a column that is not an object', async ({
+		expect,
+	}) => {
+		expect(
+			await problems('column-declarations', (f) =>
+				f.edit('data/canalys-china-share-q3-2023.json', (t) => {
+					const meta = JSON.parse(t) as Record<string, unknown>;
+					meta.columns = {
+						vendor: { type: 'text' },
+						share: { type: 'numbr', optinal: true },
+						confidence: 'string',
+						rank: { type: 'number', values: ['1', '2'] },
+					};
+					return JSON.stringify(meta, null, '\t');
+				}),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/canalys-china-share-q3-2023.json:24: "type" must be string, number or date, not "text" (did you mean "string"?), e.g. "share": { "type": "number" }.
+			content/data/canalys-china-share-q3-2023.json:27: "type" must be string, number or date, not "numbr" (did you mean "number"?), e.g. "share": { "type": "number" }.
+			content/data/canalys-china-share-q3-2023.json:28: unknown field "optinal" (did you mean "optional"?) in a column: the fields are type, optional, values, description.
+			content/data/canalys-china-share-q3-2023.json:30: each column is described by an object, e.g. "share": { "type": "number" } or "vendor": { "type": "string" }.
+			content/data/canalys-china-share-q3-2023.json:33: "values" only applies to string columns: remove it, or make the column "type": "string".
+
+			5 problems.
+			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
+		`);
+	});
+
+	it('metadata without column types', async ({ expect }) => {
+		expect(
+			await problems('no-columns', (f) =>
+				f.edit('data/canalys-china-share-q3-2023.json', (t) => {
+					const { columns: _, ...meta } = JSON.parse(t) as Record<string, unknown>;
+					return JSON.stringify(meta, null, '\t');
+				}),
+			),
+		).toMatchInlineSnapshot(`
+			"content/data/canalys-china-share-q3-2023.json:1: "columns" is missing: add the type of each of the CSV's columns, e.g. "columns": { "vendor": { "type": "string" }, "share": { "type": "number" } }. See "Adding a dataset" in content/EDITORS.md for a complete example.
 
 			1 problem.
 			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { charts } from '../../../src/charts/index.ts';
 import { checkStory, formatCheck } from '../../../src/cli/check.ts';
-import { newChapterCommand, slugify } from '../../../src/cli/new-chapter.ts';
+import { chapterTemplate, formatChapter, newChapterCommand, slugify } from '../../../src/cli/new-chapter.ts';
 import { storyFolders } from '../../../src/cli/story-modules.ts';
 import { storyFixture } from '../../helpers/story-fixture.ts';
 
@@ -50,7 +52,7 @@ describe('npm run new-chapter -- "Title"', { timeout: 60_000 }, () => {
 		const source = readFileSync(join(fixture.content, 'chapters/qwens-bet.mdx'), 'utf8');
 		expect(source).toMatch(
 			new RegExp(
-				`^---\ntitle: "Qwen’s bet"\norder: ${lastOrder + 1}\ndek: .+\nauthors:\n {2}- .+\npublished: \\d{4}-\\d{2}-\\d{2}\ndraft: true\n---\n`,
+				`^---\ntitle: Qwen’s bet\norder: ${lastOrder + 1}\ndek: .+\nauthors:\n {2}- .+\npublished: \\d{4}-\\d{2}-\\d{2}\ndraft: true\n---\n`,
 			),
 		);
 		const scrolly = /<Scrolly chart="([^"]+)">/.exec(source)?.[1];
@@ -61,6 +63,30 @@ describe('npm run new-chapter -- "Title"', { timeout: 60_000 }, () => {
 		expect(chart!.stateNames).toEqual(expect.arrayContaining(states));
 		const [, inline, state] = /<Chart chart="([^"]+)" state="([^"]+)" \/>/.exec(source) ?? [];
 		expect(charts.find((c) => c.id === inline)?.stateNames).toContain(state);
+	});
+
+	it('passes the format check (prettier) as written, whatever the title', async () => {
+		const path = join(fixture.content, 'chapters/qwens-bet.mdx');
+		const options = { ...(await prettier.resolveConfig(path)), filepath: path };
+		expect(await prettier.check(readFileSync(path, 'utf8'), options)).toBe(true);
+		const scrolly = charts.find((chart) => chart.stateNames.length > 1)!;
+		for (const title of ["Alibaba's bet: 2024", 'Q3: results', 'Say "hi"', '2024', '#1 in China']) {
+			const source = await formatChapter(
+				chapterTemplate({
+					title,
+					stepPrefix: 'x',
+					order: 7,
+					date: '2026-01-15',
+					scrolly,
+					figure: { chart: scrolly.id, state: scrolly.stateNames[0]! },
+				}),
+				path,
+			);
+			// The title as written (quoted only where YAML needs it), and comments kept whole.
+			expect(source.split('\n')[1]).toBe(`title: ${stringify(title, { singleQuote: true }).trim()}`);
+			expect(source).toContain('{/* A draft: it shows in `npm run dev`');
+			expect(await prettier.check(source, options), source).toBe(true);
+		}
 	});
 
 	it('passes npm run check as written', async () => {

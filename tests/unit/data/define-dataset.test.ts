@@ -33,7 +33,7 @@ describe('parseCsv(text, columns, file)', () => {
 		expect(() => parse(text)).toThrow(
 			expect.objectContaining({
 				message: 'content/data/example.csv:1: missing column "share".',
-				hint: 'The header row has: vendor, shares, date, confidence. Add the missing column or fix its spelling.',
+				hint: 'The header row has: vendor, shares, date, confidence. Add the missing column, or write its name the same in the header and in "columns" of content/data/example.json.',
 			}),
 		);
 	});
@@ -45,6 +45,37 @@ describe('parseCsv(text, columns, file)', () => {
 		);
 		expect(() => parse(`${header}Alibaba,39,,probably\n`)).toThrow(
 			'content/data/example.csv:2: column "confidence": "probably" is not an allowed value.',
+		);
+	});
+
+	it('rejects a row that lost its last value, with the count found and the count expected', () => {
+		// Before, the missing value became an empty cell: the figure silently turned into a gap.
+		expect(() => parse(`${header}Alibaba,38.9,2023-10-01\n`)).toThrow(
+			expect.objectContaining({
+				message:
+					'content/data/example.csv:2: the row has 3 values, the header has 4 columns (vendor, share, date, confidence).',
+				hint: 'Write one value per column, separated by commas: leave a cell empty (two commas in a row, or a comma at the end) for a gap in an optional column, and put a value that contains a comma in double quotes.',
+			}),
+		);
+	});
+
+	it('rejects a row with a value too many (an unquoted comma), and lists every such row', () => {
+		expect(() => parse(`${header}Alibaba,38.9,,confirmed\nHuawei, Inc.,18.6,,\nTencent,15,,,\n`)).toThrow(
+			[
+				'content/data/example.csv:3: the row has 5 values, the header has 4 columns (vendor, share, date, confidence).',
+				'content/data/example.csv:4: the row has 5 values, the header has 4 columns',
+			].join(
+				' Write one value per column, separated by commas: leave a cell empty (two commas in a row, or a comma at the end) for a gap in an optional column, and put a value that contains a comma in double quotes.\n',
+			),
+		);
+	});
+
+	it('rejects a column the header has and the metadata does not declare', () => {
+		expect(() => parse('vendor,share,date,confidence,rank\nAlibaba,39,,,1\n')).toThrow(
+			expect.objectContaining({
+				message: 'content/data/example.csv:1: column "rank" is not declared.',
+				hint: 'Add it to "columns" in content/data/example.json, e.g. "rank": { "type": "string" } (or "number", "date").',
+			}),
 		);
 	});
 
@@ -60,10 +91,26 @@ describe('parseDatasetMeta(json, file)', () => {
 		unit: '%',
 		measurer: 'Canalys',
 		sources: [{ publisher: 'Canalys', title: 'Release', date: '2023-11' }],
+		columns: { vendor: { type: 'string' }, share: { type: 'number', optional: true } },
 	};
 
 	it('accepts a complete record and defaults notes to none', () => {
-		expect(parseDatasetMeta(JSON.stringify(valid), 'content/data/x.json').notes).toEqual([]);
+		const meta = parseDatasetMeta(JSON.stringify(valid), 'content/data/x.json');
+		expect(meta.notes).toEqual([]);
+		expect(meta.columns).toEqual(valid.columns);
+	});
+
+	it('names the line of a column declaration that is wrong, and what to write', () => {
+		const json = JSON.stringify({ ...valid, columns: { vendor: { type: 'text' }, share: {} } }, null, '\t');
+		expect(() => parseDatasetMeta(json, 'content/data/x.json')).toThrow(
+			[
+				'content/data/x.json:14: "type" must be string, number or date, not "text" (did you mean "string"?), e.g. "share": { "type": "number" }.',
+				'content/data/x.json:16: "type" is missing: add the column\'s type, string, number or date, e.g. "share": { "type": "number" }.',
+			].join('\n'),
+		);
+		expect(() => parseDatasetMeta(JSON.stringify({ ...valid, columns: {} }), 'content/data/x.json')).toThrow(
+			'content/data/x.json:1: "columns" is empty: declare each of the CSV\'s columns, e.g. "vendor": { "type": "string" }.',
+		);
 	});
 
 	it('rejects a dataset without a source, naming the file', () => {

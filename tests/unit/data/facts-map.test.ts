@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import footprint from '../../../src/data/alibaba-cloud-footprint.ts';
-import regions from '../../../src/data/alibaba-cloud-regions.ts';
+import { dataset } from '../../../src/data/index.ts';
 import { findChart } from '../../../src/charts/index.ts';
+
+const footprint = dataset('alibaba-cloud-footprint');
+const regions = dataset('alibaba-cloud-regions');
 
 // Key values of chapter 5 pinned to the fact sheet (shared/FACTS.md §4): a typo in the CSV fails here.
 const region = (key: string) => {

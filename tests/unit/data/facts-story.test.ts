@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import aiStreak from '../../../src/data/alibaba-ai-streak.ts';
-import revenue from '../../../src/data/alibaba-cloud-revenue.ts';
-import events from '../../../src/data/alibaba-events.ts';
-import launches from '../../../src/data/chatbot-launches-2023.ts';
-import qwen from '../../../src/data/qwen-releases.ts';
-import topThree from '../../../src/data/synergy-top-three-share.ts';
+import { dataset } from '../../../src/data/index.ts';
+
+const aiStreak = dataset('alibaba-ai-streak');
+const revenue = dataset('alibaba-cloud-revenue');
+const events = dataset('alibaba-events');
+const launches = dataset('chatbot-launches-2023');
+const qwen = dataset('qwen-releases');
+const topThree = dataset('synergy-top-three-share');
 
 // Key values of the story pinned to /work/shared/FACTS.md: an accidental edit of a CSV fails here.
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

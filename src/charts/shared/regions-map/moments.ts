@@ -1,9 +1,9 @@
 // The regions map's moments: what is on the map at each step of the story, and how each place is drawn.
-import type regionsData from '../../../data/alibaba-cloud-regions.ts';
+import type { RowOf } from '../../../data/index.ts';
 import { utc } from '../dates.ts';
 
 /** A place of the regions dataset. */
-export type Region = (typeof regionsData.rows)[number];
+export type Region = RowOf<'alibaba-cloud-regions'>;
 
 /** How a place is drawn at one moment of the story. */
 export type Mark = 'launched' | 'unconfirmed' | 'planned' | 'closed';
