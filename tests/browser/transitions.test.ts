@@ -111,19 +111,19 @@ describe.each([
 		const [from, to] = [byId(steps, 'the-market'), byId(steps, 'the-big-three')];
 		await goTo(page, from.id);
 		await settle(page, story, from.shows);
-		// Make the next state draw Alibaba's bar (key path bar/3) 120 px longer, so it must grow.
+		// Make the next state draw Alibaba's bar (key path bar/Alibaba) 120 px longer, so it must grow.
 		await page.evaluate((id) => {
-			for (const bar of document.querySelectorAll(`#${id} .step-figure [data-key="bar"] > [data-key="3"]`))
+			for (const bar of document.querySelectorAll(`#${id} .step-figure [data-key="bar"] > [data-key="Alibaba"]`))
 				bar.setAttribute('width', (Number(bar.getAttribute('width')) + 120).toFixed(2));
 		}, to.id);
 		const before = await page.evaluate(() => {
 			const svg = [...document.querySelectorAll('.scrolly-figure svg.plot')].find(
 				(s) => s.getBoundingClientRect().width,
 			);
-			return Number(svg!.querySelector('[data-key="bar"] > [data-key="3"]')!.getAttribute('width'));
+			return Number(svg!.querySelector('[data-key="bar"] > [data-key="Alibaba"]')!.getAttribute('width'));
 		});
 		const after = Number((before + 120).toFixed(2));
-		await record(page, 'bar/3', 'width');
+		await record(page, 'bar/Alibaba', 'width');
 		await goTo(page, to.id);
 		const widths = (await samples(page)).map(Number);
 		expect(widths[0]).toBeLessThan(before + 20);
@@ -144,7 +144,7 @@ describe.each([
 		const [from, to] = [byId(steps, 'the-market'), byId(steps, 'the-big-three')];
 		await goTo(page, from.id);
 		await settle(page, story, from.shows);
-		await record(page, 'bar/0', 'style:fill');
+		await record(page, 'bar/Amazon', 'style:fill');
 		await goTo(page, to.id);
 		const fills = (await samples(page)).map(rgb);
 		const [first, last] = [fills[0]!, fills.at(-1)!];
@@ -165,7 +165,7 @@ describe.each([
 			await settle(page, story, step.shows);
 		}
 		await page.locator('.theme-toggle').click();
-		await record(page, 'bar/0', 'style:fill');
+		await record(page, 'bar/Amazon', 'style:fill');
 		await goTo(page, to.id);
 		const fills = (await samples(page)).map(rgb);
 		const range = Math.max(...[0, 1, 2].map((i) => Math.abs(fills.at(-1)![i]! - fills[0]![i]!)));
@@ -193,7 +193,7 @@ describe.each([
 		const [a, b, c] = ['the-market', 'the-big-three', 'where-alibaba-stands'].map((id) => byId(steps, id));
 		await goTo(page, a!.id);
 		await settle(page, story, a!.shows);
-		await record(page, 'bar/0', 'style:fill');
+		await record(page, 'bar/Amazon', 'style:fill');
 		// Amazon's bar turns blue at b and grey again at c: c arrives while it is on its way.
 		await goTo(page, b!.id);
 		// Once its red channel is past halfway from grey (143) to blue (29):
