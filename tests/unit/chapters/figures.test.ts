@@ -1,27 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../../src/chapters/check-figures.ts';
 import { computeFigure, formatNumber } from '../../../src/chapters/figure-components.ts';
-import { defineDataset } from '../../../src/data/define-dataset.ts';
+import { loadDataset } from '../../../src/data/define-dataset.ts';
 
-const meta = (unit: string) =>
-	JSON.stringify({ title: 'Test', unit, measurer: 'Test', sources: [{ publisher: 'P', title: 'T', date: '2024' }] });
+const meta = (unit: string, columns: Record<string, { type: string }>) =>
+	JSON.stringify({
+		title: 'Test',
+		unit,
+		measurer: 'Test',
+		sources: [{ publisher: 'P', title: 'T', date: '2024' }],
+		columns,
+	});
 const revenue = (csv: string) =>
-	defineDataset({
+	loadDataset({
 		name: 'revenue',
 		csv,
-		meta: meta('RMB bn per quarter; growth in % year on year'),
-		columns: {
+		meta: meta('RMB bn per quarter; growth in % year on year', {
 			quarter: { type: 'string' },
 			date: { type: 'date' },
 			revenue: { type: 'number' },
 			growth: { type: 'number' },
-		},
+		}),
 	});
-const share = defineDataset({
+const share = loadDataset({
 	name: 'share',
 	csv: 'vendor,share\nAmazon,33\nMicrosoft,23\nGoogle,11\n',
-	meta: meta('% of worldwide market revenue'),
-	columns: { vendor: { type: 'string' }, share: { type: 'number' } },
+	meta: meta('% of worldwide market revenue', { vendor: { type: 'string' }, share: { type: 'number' } }),
 });
 const csv = 'quarter,date,revenue,growth\nJul–Sep 2023,2023-07-01,27.648,2\nJul–Sep 2025,2025-07-01,39.824,34\n';
 
