@@ -4,6 +4,7 @@
  * protocol existing parent scripts understand (see embed-protocol.ts). It never navigates and acts
  * on no incoming message except requests to say its height again.
  */
+import './details.ts';
 import { heightMessages, isHeightRequest, readFrameContext, readTheme } from './embed-protocol.ts';
 
 const root = document.documentElement;
