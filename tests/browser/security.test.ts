@@ -274,7 +274,7 @@ const revive = (texts: string[]): unknown[] => {
 	return texts.map((text) => {
 		const value: unknown = JSON.parse(text);
 		if (typeof value === 'string' && value.startsWith('§raw:')) return JSON.parse(value.slice(5)) as unknown;
-		return JSON.parse(text, (_key, v: unknown) => marker(v));
+		return JSON.parse(text, (_key, v: unknown) => marker(v)) as unknown;
 	});
 };
 

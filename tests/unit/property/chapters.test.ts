@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { charts } from '../../../src/charts/index.ts';
 import { validateStory } from '../../../src/chapters/validate-story.ts';
 
+/** The values an arbitrary generates. */
+type Value<A> = A extends fc.Arbitrary<infer T> ? T : never;
 /**
  * Property: for any chapter an editor could write by changing a known one (ids, states, charts,
  * tags, frontmatter), the check (validateStory: what `npm run check` and the build run) either
@@ -91,7 +93,7 @@ const chapterCase = validChart.chain((scrolly) =>
 );
 
 /** What each step is written to show. */
-const writtenSteps = (c: fc.Infer<typeof chapterCase>) =>
+const writtenSteps = (c: Value<typeof chapterCase>) =>
 	c.steps.map((s) => ({
 		id: s.id,
 		chart: s.chart ?? (s.pair.own ? s.pair.chart : (c.scrollyChart ?? c.scrolly)),
@@ -99,7 +101,7 @@ const writtenSteps = (c: fc.Infer<typeof chapterCase>) =>
 		ownChart: s.chart !== undefined || s.pair.own,
 	}));
 
-function write(c: fc.Infer<typeof chapterCase>): string {
+function write(c: Value<typeof chapterCase>): string {
 	const fields = Object.entries(frontmatterLines)
 		.filter(([field]) => field !== c.dropField)
 		.map(([field, line]) => (c.fieldValue?.field === field ? `${field}: ${c.fieldValue.value}` : line));
