@@ -2,6 +2,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cspMetaFirst } from './src/publish/csp.ts';
 import { datasetTypesIntegration } from './src/data/dataset-types.ts';
 
 /** @param {string} path */
@@ -10,6 +13,26 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 // Tests build fixture stories (tests/build/): another content folder, and a root of their own so that
 // parallel builds do not share Astro's working files; the code (src/, public/) is always this project's.
 const contentDir = process.env.STORY_CONTENT_DIR ?? here('./content');
+
+/**
+ * Moves each built page's CSP <meta> up to follow <meta charset>: Astro writes it at the end of
+ * <head>, and a meta policy does not govern the scripts and styles before it (src/publish/csp.ts).
+ * @returns {import('astro').AstroIntegration}
+ */
+const cspFirst = () => ({
+	name: 'csp-meta-first',
+	hooks: {
+		'astro:build:done': async ({ dir }) => {
+			const root = fileURLToPath(dir);
+			const entries = await readdir(root, { recursive: true });
+			for (const file of entries.filter((entry) => entry.endsWith('.html')).map((entry) => join(root, entry))) {
+				const html = await readFile(file, 'utf8');
+				const moved = cspMetaFirst(html);
+				if (moved !== html) await writeFile(file, moved);
+			}
+		},
+	},
+});
 
 export default defineConfig({
 	// The public URL makes embed codes, canonical and og:image URLs absolute.
@@ -22,7 +45,7 @@ export default defineConfig({
 	outDir: process.env.STORY_OUT_DIR ?? here('./dist'),
 	cacheDir: process.env.STORY_CACHE_DIR ?? here('./node_modules/.astro'),
 	// The dataset types code charts read are generated from content/data/*.json (src/data/dataset-types.ts).
-	integrations: [mdx(), datasetTypesIntegration(contentDir)],
+	integrations: [mdx(), datasetTypesIntegration(contentDir), cspFirst()],
 	// Self-hosted type (served from our origin, latin subset, variable weight): Inter for headings,
 	// labels and charts; Source Serif 4 for reading. Astro adds metric-matched fallbacks and preloads.
 	// display 'optional': a font that is not there by first paint waits for the next page, so text never
@@ -66,9 +89,10 @@ export default defineConfig({
 	// Chapters are prose, not code: no syntax highlighting (Shiki's inline styles would break the CSP).
 	markdown: { syntaxHighlight: false },
 	devToolbar: { enabled: false },
-	// A strict Content-Security-Policy as a <meta> tag: Astro hashes its scripts and styles; inline
-	// scripts add their own hash (src/components/InlineScript.astro). No 'unsafe-inline' anywhere.
-	// (frame-ancestors cannot be set from a meta tag: embed pages stay frameable by design.)
+	// A strict Content-Security-Policy as a <meta> tag, first in <head> (cspFirst above): Astro hashes
+	// its scripts and styles; our inline scripts and styles add their own hash
+	// (src/components/InlineScript.astro, InlineStyle.astro). No 'unsafe-inline' anywhere.
+	// frame-ancestors cannot be set from a meta tag: public/_headers sends it (and these) as headers.
 	security: {
 		csp: {
 			directives: [

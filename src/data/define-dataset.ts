@@ -1,4 +1,5 @@
 import { csvParseRows } from 'd3-dsv';
+import { lineAt } from '../problems/located-text.ts';
 import { plural, ProblemsError, problemsOf, type Problem } from '../problems/problem.ts';
 import { parseDatasetMeta, type DatasetMeta } from './dataset-meta.ts';
 
@@ -119,12 +120,27 @@ export function parseCsv<const Cols extends Columns>(text: string, columns: Cols
 	const fail = (line: number, message: string, hint: string): never => {
 		throw new ProblemsError([{ file, line, message }], hint);
 	};
-	const [header, ...records] = csvParseRows(text.replace(/^\uFEFF/, ''));
+	const source = text.replace(/^\uFEFF/, '');
+	// U+FFFD is what a file saved in another encoding (Latin-1, Windows-1252) becomes when read as UTF-8:
+	// "Querétaro" would reach the chart as "Quer\uFFFDtaro".
+	const garbled = source.indexOf('\uFFFD');
+	if (garbled >= 0) {
+		fail(
+			lineAt(source, garbled),
+			'a character is not valid UTF-8 (shown as \uFFFD).',
+			'Save the file as UTF-8 (in a spreadsheet: "CSV UTF-8"), then check the accented letters.',
+		);
+	}
+	const [header, ...records] = csvParseRows(source);
 	if (!header || header.length === 0 || header.every((h) => h.trim() === '')) {
 		fail(1, 'the file is empty.', 'Add a header row naming the columns.');
 	}
 	const names = header!.map((h) => h.trim());
 	const json = file.replace(/\.csv$/, '.json');
+	const twice = names.find((name, i) => name !== '' && names.indexOf(name) !== i);
+	if (twice !== undefined) {
+		fail(1, `column "${twice}" appears twice.`, 'Rename or remove one of them: the charts would read only the first.');
+	}
 	const missing = Object.keys(columns).filter((c) => !names.includes(c));
 	if (missing.length > 0) {
 		fail(
@@ -144,8 +160,9 @@ export function parseCsv<const Cols extends Columns>(text: string, columns: Cols
 	// Every row is checked, so that one run lists every row to fix (up to a screenful).
 	const rows: Row<Cols>[] = [];
 	const problems: Problem[] = [];
+	const lines = recordLines(source);
 	records.forEach((record, i) => {
-		const line = i + 2;
+		const line = lines[i + 1] ?? i + 2;
 		if (record.length === 1 && record[0]!.trim() === '') return; // blank line
 		try {
 			rows.push(parseRecord(record, line));
@@ -190,6 +207,46 @@ export function parseCsv<const Cols extends Columns>(text: string, columns: Cols
 }
 
 const maxRowProblems = 10;
+
+/**
+ * The line each record starts on (1-based, the header's first): a quoted cell may hold line breaks,
+ * so records and lines are not one to one. Follows the quoting rules d3-dsv parses by.
+ */
+function recordLines(text: string): number[] {
+	const starts: number[] = [];
+	let line = 1;
+	let i = 0;
+	const newline = () => (text[i] === '\r' && text[i + 1] === '\n' ? 2 : text[i] === '\n' || text[i] === '\r' ? 1 : 0);
+	while (i < text.length) {
+		starts.push(line);
+		// One record: fields up to an unquoted line break. Only a quote that opens a field quotes it.
+		for (;;) {
+			if (text[i] === '"') {
+				for (i++; i < text.length; i++) {
+					if (text[i] === '"' && text[i + 1] === '"') i++;
+					else if (text[i] === '"') break;
+					else if (newline() > 0) {
+						i += newline() - 1;
+						line++;
+					}
+				}
+				i++;
+			}
+			while (i < text.length && text[i] !== ',' && newline() === 0) i++;
+			if (text[i] === ',') {
+				i++;
+				continue;
+			}
+			const n = newline();
+			if (n > 0) {
+				i += n;
+				line++;
+			}
+			break;
+		}
+	}
+	return starts;
+}
 
 function parseCell(
 	cell: string,
