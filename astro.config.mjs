@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { fontSubsetting } from './src/render/font-subset.ts';
 
 /** @param {string} path */
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -20,9 +21,12 @@ export default defineConfig({
 	publicDir: here('./public'),
 	outDir: process.env.STORY_OUT_DIR ?? here('./dist'),
 	cacheDir: process.env.STORY_CACHE_DIR ?? here('./node_modules/.astro'),
-	integrations: [mdx()],
-	// Self-hosted type (served from our origin, latin subset, variable weight): Inter for headings,
-	// labels and charts; Source Serif 4 for reading. Astro adds metric-matched fallbacks and preloads.
+	// fontSubsetting runs after the pages are written: it cuts the web fonts down to what they show.
+	integrations: [mdx(), fontSubsetting()],
+	// Self-hosted type (served from our origin, variable weight): Inter for headings, labels and charts;
+	// Source Serif 4 for reading. Astro adds metric-matched fallbacks; after the build the files are
+	// subset to the characters the pages show and their weight axis to the `weight` range given here
+	// (src/render/font-subset.ts): a weight the CSS asks for outside it would be clamped.
 	// display 'optional': a font that is not there by first paint waits for the next page, so text never
 	// reflows under the reader (no layout shift) and the scroll positions of steps stay put.
 	fonts: [
@@ -36,7 +40,7 @@ export default defineConfig({
 				variants: [
 					{
 						src: [here('./node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2')],
-						weight: '100 900',
+						weight: '400 800',
 						style: 'normal',
 					},
 				],
@@ -54,7 +58,7 @@ export default defineConfig({
 						src: [
 							here('./node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2'),
 						],
-						weight: '200 900',
+						weight: '400 700',
 						style: 'normal',
 					},
 				],
