@@ -68,6 +68,10 @@ export default defineConfig({
 	// Chapters are prose, not code: no syntax highlighting (Shiki's inline styles would break the CSP).
 	markdown: { syntaxHighlight: false },
 	devToolbar: { enabled: false },
+	// The stylesheet goes into each page (about 3 KB compressed, hashed for the CSP by Astro): no
+	// render-blocking request before the first paint. Measured against the linked file (bench, one run):
+	// Lighthouse mobile FCP and LCP earlier with it inline.
+	build: { inlineStylesheets: 'always' },
 	// A strict Content-Security-Policy as a <meta> tag: Astro hashes its scripts and styles; inline
 	// scripts add their own hash (src/components/InlineScript.astro). No 'unsafe-inline' anywhere.
 	// (frame-ancestors cannot be set from a meta tag: embed pages stay frameable by design.)
