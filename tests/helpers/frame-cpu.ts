@@ -13,9 +13,9 @@ export interface TraceEvent {
 /**
  * Returns the page's main thread CPU time (ms) per frame: every task since the previous frame's
  * commit, up to and including the task that commits this one (idle time is not CPU time), and
- * whether one of those tasks was marked with `console.timeStamp('not animated: …')`.
+ * whether one of those tasks was marked with `console.timeStamp('not animated: …')` (and with which).
  */
-export function cpuPerFrame(events: TraceEvent[]): { cpu: number; marked: boolean }[] {
+export function cpuPerFrame(events: TraceEvent[]): { cpu: number; marked: boolean; marks: string[] }[] {
 	// The page's main thread is the one the marks were made on (the trace covers every renderer).
 	const main = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('not animated'))!;
 	const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
@@ -23,17 +23,17 @@ export function cpuPerFrame(events: TraceEvent[]): { cpu: number; marked: boolea
 	const at = (name: string, match = (_e: TraceEvent) => true) =>
 		onMain.filter((e) => e.name === name && match(e)).map((e) => e.ts);
 	const commits = at('Commit');
-	const marks = at('TimeStamp', (e) => e.args?.data?.message?.startsWith('not animated') ?? false);
-	const within = (times: number[], task: TraceEvent) =>
-		times.some((ts) => ts >= task.ts && ts <= task.ts + (task.dur ?? 0));
-	const frames: { cpu: number; marked: boolean }[] = [];
-	let frame = { cpu: 0, marked: false };
+	const marks = onMain.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('not animated'));
+	const inside = (ts: number, task: TraceEvent) => ts >= task.ts && ts <= task.ts + (task.dur ?? 0);
+	const frames: { cpu: number; marked: boolean; marks: string[] }[] = [];
+	let frame = { cpu: 0, marked: false, marks: [] as string[] };
 	for (const task of tasks) {
 		frame.cpu += (task.tdur ?? 0) / 1000;
-		frame.marked ||= within(marks, task);
-		if (within(commits, task)) {
+		for (const mark of marks) if (inside(mark.ts, task)) frame.marks.push(mark.args!.data!.message!);
+		frame.marked = frame.marks.length > 0;
+		if (commits.some((ts) => inside(ts, task))) {
 			frames.push(frame);
-			frame = { cpu: 0, marked: false };
+			frame = { cpu: 0, marked: false, marks: [] };
 		}
 	}
 	return frames;
