@@ -4,15 +4,15 @@
 // the ratios measured side by side in one run, and the CPU times from traces.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from './chromium.ts';
-import { multiplyStory, timeBuild } from './bench/build-times.ts';
-import { lighthouseMedian, lighthouseSideBySide } from './bench/lighthouse-runs.ts';
-import { pageBytes } from './bench/page-bytes.ts';
-import { measureScroll } from './bench/scroll-frames.ts';
-import { serveCompressed } from './bench/serve-compressed.ts';
-import { measureTransitions, transitionCodeBytes } from './bench/transition-cost.ts';
-import { pageTypes } from '../../tests/helpers/site-pages.ts';
-import { floorOf, referenceStory } from '../../tests/bench/reference-story.ts';
+import { launchChromium } from '../../src/cli/chromium.ts';
+import { multiplyStory, timeBuild } from './build-times.ts';
+import { lighthouseMedian, lighthouseSideBySide } from './lighthouse-runs.ts';
+import { pageBytes } from './page-bytes.ts';
+import { floorOf, referenceStory } from './reference-story.ts';
+import { measureScroll } from './scroll-frames.ts';
+import { serveCompressed } from './serve-compressed.ts';
+import { measureTransitions, transitionCodeBytes } from './transition-cost.ts';
+import { pageTypes } from '../helpers/site-pages.ts';
 
 interface Row {
 	readonly figure: string;

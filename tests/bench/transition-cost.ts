@@ -1,7 +1,7 @@
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { cpuPerFrame, type TraceEvent } from '../../../tests/helpers/frame-cpu.ts';
+import { cpuPerFrame, type TraceEvent } from '../helpers/frame-cpu.ts';
 
 /**
  * Returns the brotli size of the chart transition code (src/client/transition*.ts), bundled and
@@ -11,7 +11,7 @@ export async function transitionCodeBytes(): Promise<number> {
 	const { outputFiles } = await build({
 		stdin: {
 			contents: "export * from './transition.ts'; export * from './transition-motion.ts';",
-			resolveDir: new URL('../../client/', import.meta.url).pathname,
+			resolveDir: new URL('../../src/client/', import.meta.url).pathname,
 			loader: 'ts',
 		},
 		bundle: true,
