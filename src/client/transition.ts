@@ -111,7 +111,8 @@ function unstyle(el: Element): void {
  * the chart's drawings (`.figure-svg`, the new ones the morph animates) are always taken from `next`.
  */
 function adopt(figure: Element, next: Element): void {
-	for (const { name, value } of next.attributes) if (figure.getAttribute(name) !== value) figure.setAttribute(name, value);
+	for (const { name, value } of next.attributes)
+		if (figure.getAttribute(name) !== value) figure.setAttribute(name, value);
 	for (const name of figure.getAttributeNames()) if (!next.hasAttribute(name)) figure.removeAttribute(name);
 	const theirs = [...next.childNodes];
 	const ours = figure.childNodes;

@@ -87,7 +87,11 @@ export function fontFaces(html: string): FontFace[] {
 }
 
 /** Subsets one woff2 to a character set and a weight range; returns the new woff2. */
-export async function subsetWoff2(font: Buffer, characters: string, weight: readonly [number, number]): Promise<Buffer> {
+export async function subsetWoff2(
+	font: Buffer,
+	characters: string,
+	weight: readonly [number, number],
+): Promise<Buffer> {
 	return subsetFont(font, characters, {
 		targetFormat: 'woff2',
 		keepFeatures: keptFeatures,
@@ -102,7 +106,8 @@ const isVariable = (font: Buffer): boolean => {
 };
 
 const cspHash = (text: string): string => `sha256-${createHash('sha256').update(text).digest('base64')}`;
-const styleBodies = (html: string): string[] => [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+const styleBodies = (html: string): string[] =>
+	[...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
 
 const listFiles = (dir: string): string[] =>
 	readdirSync(dir, { withFileTypes: true, recursive: true })

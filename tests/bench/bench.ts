@@ -37,7 +37,8 @@ const parts = ['build', 'bytes', 'lighthouse', 'reference', 'scroll', 'motion'] 
 type Part = (typeof parts)[number];
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' } } });
 const only = new Set((args.only ?? parts.join(',')).split(',').map((p) => p.trim()));
-for (const part of only) if (!parts.includes(part as Part)) throw new Error(`--only: no part "${part}" (${parts.join(', ')})`);
+for (const part of only)
+	if (!parts.includes(part as Part)) throw new Error(`--only: no part "${part}" (${parts.join(', ')})`);
 const runs = Number(args.runs ?? process.env.BENCH_RUNS ?? 3);
 const doing = (part: Part) => only.has(part);
 

@@ -20,14 +20,20 @@ export function headersRules(text: string): (path: string) => Record<string, str
 	for (const line of text.split('\n')) {
 		if (!line.trim() || line.trimStart().startsWith('#')) continue;
 		if (!/^\s/.test(line)) {
-			const escaped = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+			const escaped = line
+				.trim()
+				.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+				.replaceAll('*', '.*');
 			rules.push({ pattern: new RegExp(`^${escaped}$`), headers: {} });
 		} else if (rules.length) {
 			const [name, ...value] = line.trim().split(':');
 			rules.at(-1)!.headers[name!.trim().toLowerCase()] = value.join(':').trim();
 		}
 	}
-	return (path) => Object.assign({}, ...rules.filter((r) => r.pattern.test(path)).map((r) => r.headers));
+	return (path) =>
+		rules
+			.filter((r) => r.pattern.test(path))
+			.reduce<Record<string, string>>((all, r) => ({ ...all, ...r.headers }), {});
 }
 
 /**

@@ -27,7 +27,10 @@ describe('the weights the pages draw their text in', () => {
 			const webFonts = used.filter((u) => faces.some((f) => f.family === u.family));
 			expect(webFonts.length).toBe(2);
 			for (const { family, weights } of webFonts) {
-				const [low, high = low] = faces.find((f) => f.family === family)!.weight.split(' ').map(Number);
+				const [low, high = low] = faces
+					.find((f) => f.family === family)!
+					.weight.split(' ')
+					.map(Number);
 				const outside = weights.map(Number).filter((w) => w < low! || w > high!);
 				expect(outside, `${family} (${low}-${high})`).toEqual([]);
 			}
