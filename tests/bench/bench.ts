@@ -122,19 +122,21 @@ try {
 		for (let run = 1; browser && run <= runs; run++) {
 			const of = runs > 1 ? ` (run ${run} of ${runs})` : '';
 			if (doing('scroll')) {
-				const scroll = await measureScroll(browser, `${server.url}/`);
-				const label = `scroll at 390x844, CPU 4x${of}`;
+				// Frames as a reader's phone scrolls them; the step latency on a slow one (CPU 4x), a pass of its own.
+				const scroll = await measureScroll(browser, `${server.url}/`, 1);
+				const label = `scroll at 390x844${of}`;
 				add(`${label}: frames`, scroll.frames, '');
 				add(`${label}: long animation frames (> 50 ms)`, scroll.longAnimationFrames, '', { max: 0 });
 				add(`${label}: p95 frame time`, scroll.p95FrameMs, ' ms');
 				add(`${label}: worst frame`, scroll.worstFrameMs, ' ms');
-				const at = `at the trigger line, ${scroll.triggerPx} px`;
-				add(`step → chart latency ${at}, median (${scroll.stepChanges} changes)`, scroll.medianStepLatencyMs, ' ms', {
+				const slow = await measureScroll(browser, `${server.url}/`, 4);
+				const at = `CPU 4x, at the trigger line (${slow.triggerPx} px)${of}`;
+				add(`step → chart latency, ${at}, median (${slow.stepChanges} changes)`, slow.medianStepLatencyMs, ' ms', {
 					max: 16.7,
 				});
-				add(`step → chart latency ${at}, p95`, scroll.p95StepLatencyMs, ' ms', { max: 16 });
-				add(`step → chart latency ${at}, max`, scroll.maxStepLatencyMs, ' ms');
-				add(`step changes the chart never followed`, scroll.unanswered, '', { max: 0 });
+				add(`step → chart latency, ${at}, p95`, slow.p95StepLatencyMs, ' ms', { max: 16 });
+				add(`step → chart latency, ${at}, max`, slow.maxStepLatencyMs, ' ms');
+				add(`step changes the chart never followed${of}`, slow.unanswered + scroll.unanswered, '', { max: 0 });
 			}
 			if (doing('motion')) {
 				const moving = await measureTransitions(browser, `${server.url}/`);
