@@ -108,7 +108,7 @@ function show(d: Details, s: number, i: number, key: boolean): void {
 	tip.replaceChildren(
 		...[...p.li.children].map((c) => {
 			const line = document.createElement('div');
-			line.textContent = c.textContent!.trim().replace(/\.$/, '');
+			line.textContent = c.textContent.trim().replace(/\.$/, '');
 			if (c.hasAttribute('data-flag')) line.className = 'details-flag';
 			return line;
 		}),

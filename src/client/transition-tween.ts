@@ -14,15 +14,16 @@ export const decimals = (value: string): number => /\.(\d+)/.exec(value)?.[1]?.l
 export function interpolate(a: string, b: string, digits = 2): ((t: number) => string) | null {
 	if (a.replace(number, '#') !== b.replace(number, '#')) return null;
 	const from = (a.match(number) ?? []).map(Number);
-	const to = (b.match(number) ?? []).map(Number);
+	const by = (b.match(number) ?? []).map((x, i) => Number(x) - from[i]!);
 	const parts = b.split(number);
-	return (t) =>
-		t >= 1
-			? b
-			: parts.reduce((out, part, i) => {
-					const x = from[i - 1]! + (to[i - 1]! - from[i - 1]!) * t;
-					return out + String(Math.round(x * 10 ** digits) / 10 ** digits) + part;
-				});
+	const scale = 10 ** digits;
+	// Called once per frame for every attribute that moves: nothing but the string it returns is made.
+	return (t) => {
+		if (t >= 1) return b;
+		let out = parts[0]!;
+		for (let i = 0; i < by.length; i++) out += Math.round((from[i]! + by[i]! * t) * scale) / scale + parts[i + 1]!;
+		return out;
+	};
 }
 
 /** Cubic ease in and out: slow start, slow end. */

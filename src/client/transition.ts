@@ -59,8 +59,10 @@ export class StageTransition {
 		if (morphs) {
 			morph(oldSvg, newSvg, plan);
 			const shown = opacity(old);
-			if (shown < 1) plan.tweens.push(fade(next, shown, 1));
-			plan.moves.push(() => old.remove());
+			if (shown < 1) plan.tweens.push(fade(old, shown, 1));
+			// The old figure stays: its words change only where they differ, and its drawings are
+			// replaced by the new ones (the morph moves those). No text is laid out again for nothing.
+			plan.moves.push(() => adopt(old, next));
 			leaving.shift();
 		} else plan.tweens.push(fade(next, 0, 1, 0.35));
 		plan.probe.remove();
@@ -73,17 +75,19 @@ export class StageTransition {
 			});
 		}
 		// The first frame shows the old state, drawn with the new figure's elements.
-		stage.prepend(next);
+		if (!morphs) stage.prepend(next);
 		for (const move of plan.moves) move();
 		for (const tween of plan.tweens) tween(0);
 		stage.setAttribute('data-transition', morphs ? 'morph' : 'fade');
+		const { tweens } = plan;
 		let progress = 0;
 		let last = 0;
 		const tick = (now: number): void => {
 			if (last) progress = Math.min(1, progress + Math.min(now - last, maxStep) / duration);
 			last = now;
 			const t = ease(progress);
-			for (const tween of plan.tweens) tween(t);
+			// An index loop: no iterator made per frame (nothing for a garbage collection to find mid-move).
+			for (let i = 0; i < tweens.length; i++) tweens[i]!(t);
 			if (progress < 1) this.#frame = requestAnimationFrame(tick);
 			else stage.removeAttribute('data-transition');
 		};
@@ -99,6 +103,36 @@ const opacity = (el: Element): number => Number((el as HTMLElement).style.opacit
 function unstyle(el: Element): void {
 	el.getAttribute('style');
 	el.removeAttribute('style');
+}
+
+/**
+ * Makes `figure` (on the stage) the figure `next` is, moving as little as possible: attributes and
+ * text are set only where they differ, an element is replaced only where the two differ in kind, and
+ * the chart's drawings (`.figure-svg`, the new ones the morph animates) are always taken from `next`.
+ */
+function adopt(figure: Element, next: Element): void {
+	for (const { name, value } of next.attributes)
+		if (figure.getAttribute(name) !== value) figure.setAttribute(name, value);
+	for (const name of figure.getAttributeNames()) if (!next.hasAttribute(name)) figure.removeAttribute(name);
+	const theirs = [...next.childNodes];
+	const ours = figure.childNodes;
+	for (let i = 0; i < theirs.length; i++) {
+		const mine = ours[i];
+		const their = theirs[i]!;
+		if (!mine) figure.append(their);
+		else if (mine.nodeType === 3 && their.nodeType === 3) {
+			if (mine.nodeValue !== their.nodeValue) mine.nodeValue = their.nodeValue;
+		} else if (
+			mine instanceof Element &&
+			their instanceof Element &&
+			mine.tagName === their.tagName &&
+			mine.getAttributeNames().join() === their.getAttributeNames().join() &&
+			!their.classList.contains('figure-svg')
+		)
+			adopt(mine, their);
+		else figure.replaceChild(their, mine);
+	}
+	while (ours.length > theirs.length) figure.lastChild!.remove();
 }
 
 const keyed = (parent: Element): Element[] => [...parent.children].filter((el) => el.hasAttribute('data-key'));

@@ -149,7 +149,7 @@ function rowMatcher(table: DataTable): (datum: unknown) => number {
 				if (!(key in d)) continue;
 				const value = d[key] ?? null;
 				if (value !== null && typeof value === 'object') continue; // a Date, a geometry: not comparable
-				if (String(value) !== String(cell)) return;
+				if ((typeof value === 'string' ? value : JSON.stringify(value)) !== String(cell)) return;
 				score++;
 			}
 			if (score > bestScore) [best, bestScore] = [index, score];

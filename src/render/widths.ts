@@ -4,7 +4,6 @@
  */
 export const widths = [360, 720] as const;
 
-
 /**
  * The widths charts are drawn at on embed pages. An embed can be any width, so it gets more than
  * the story's two: src/styles/embed.css shows the nearest one (in ratio), so the chart is never

@@ -7,22 +7,29 @@ export interface ScrollFigures {
 	readonly longAnimationFrames: number;
 	readonly worstFrameMs: number;
 	/** Time from a step's box reaching the trigger line to the sticky chart showing its state. */
+	readonly medianStepLatencyMs: number;
 	readonly p95StepLatencyMs: number;
 	readonly maxStepLatencyMs: number;
 	readonly stepChanges: number;
 	/** Step changes the chart never followed (should be 0). */
 	readonly unanswered: number;
+	/** The trigger line the latencies were measured at, as the page computes it (px from the top). */
+	readonly triggerPx: number;
 }
 
 /**
  * Scrolls the story at a steady speed (a fixed distance per frame, like a reader's flick) on a
- * 390x844 phone viewport, recording frame times, long animation frames (> 50 ms) and, for every step
- * change, how long the chart took to follow.
+ * 390x844 phone viewport with the CPU throttled `cpu` times, recording frame times, long animation
+ * frames (> 50 ms) and, for every step change, how long the chart took to follow. A step changes
+ * where the page's own code says (src/client/active-step.ts): its top at or above the trigger line,
+ * `round(innerHeight * --trigger)`, with --trigger read from the section's CSS as the page reads it.
  */
-export async function measureScroll(browser: Browser, url: string, pxPerFrame = 12): Promise<ScrollFigures> {
+export async function measureScroll(browser: Browser, url: string, cpu = 4, pxPerFrame = 12): Promise<ScrollFigures> {
 	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 	const page = await context.newPage();
 	await page.goto(url, { waitUntil: 'networkidle' });
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
 	const figures = await page.evaluate(async (step) => {
 		const loaf: number[] = [];
 		new PerformanceObserver((list) => list.getEntries().forEach((e) => loaf.push(e.duration))).observe({
@@ -41,8 +48,13 @@ export async function measureScroll(browser: Browser, url: string, pxPerFrame = 
 				}
 			}).observe(stage, { attributes: true, attributeFilter: ['data-state'] });
 		}
+		// parseTrigger and triggerLine of src/client/active-step.ts (the page's code is bundled, not importable).
+		const triggerOf = (scrolly: HTMLElement): number => {
+			const ratio = Number.parseFloat(getComputedStyle(scrolly).getPropertyValue('--trigger'));
+			return Math.round(innerHeight * (Number.isFinite(ratio) && ratio > 0 && ratio < 1 ? ratio : 0.5));
+		};
 		const expected = (scrolly: HTMLElement): HTMLElement | undefined => {
-			const trigger = innerHeight * Number.parseFloat(getComputedStyle(scrolly).getPropertyValue('--trigger') || '0.5');
+			const trigger = triggerOf(scrolly);
 			const steps = [...scrolly.querySelectorAll<HTMLElement>('.step')];
 			return steps.findLast((s) => s.getBoundingClientRect().top <= trigger) ?? steps[0];
 		};
@@ -79,10 +91,12 @@ export async function measureScroll(browser: Browser, url: string, pxPerFrame = 
 			p95FrameMs: p95(frames.slice(1)),
 			longAnimationFrames: loaf.filter((d) => d > 50).length,
 			worstFrameMs: Math.max(0, ...loaf, ...frames.slice(1)),
+			medianStepLatencyMs: sorted(latencies)[Math.floor(latencies.length / 2)] ?? 0,
 			p95StepLatencyMs: p95(latencies),
 			maxStepLatencyMs: Math.max(0, ...latencies),
 			stepChanges: changes,
 			unanswered: pending.size,
+			triggerPx: scrollies[0] ? triggerOf(scrollies[0]) : 0,
 		};
 	}, pxPerFrame);
 	await context.close();

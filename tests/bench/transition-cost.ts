@@ -1,6 +1,7 @@
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
+import { cpuPerFrame, type TraceEvent } from '../helpers/frame-cpu.ts';
 
 /**
  * Returns the brotli size of the chart transition code (src/client/transition*.ts), bundled and
@@ -27,6 +28,14 @@ export interface TransitionFigures {
 	/** Long animation frames (> 50 ms) that overlap a transition. */
 	readonly longFrames: number;
 	readonly worstFrameMs: number;
+	/**
+	 * Main-thread CPU time of the frame that switches the stage to the new state (cloning the figure,
+	 * planning the morph, style and layout), from a trace: other programs on the machine do not
+	 * lengthen it as they do wall-clock frames. Median and worst over the transitions.
+	 */
+	readonly switchCpuMs: { readonly median: number; readonly max: number };
+	/** The worst main-thread CPU time of an animated frame after the switch. */
+	readonly worstAnimatedCpuMs: number;
 }
 
 /**
@@ -42,6 +51,7 @@ export async function measureTransitions(browser: Browser, url: string, animate 
 	await page.goto(url, { waitUntil: 'networkidle' });
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
 	const figures = await page.evaluate(async () => {
 		const frames: PerformanceEntry[] = [];
 		new PerformanceObserver((list) => frames.push(...list.getEntries())).observe({ type: 'long-animation-frame' });
@@ -49,11 +59,16 @@ export async function measureTransitions(browser: Browser, url: string, animate 
 		const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 		for (const scrolly of document.querySelectorAll<HTMLElement>('story-scrolly')) {
 			const stage = scrolly.querySelector<HTMLElement>('.scrolly-figure')!;
+			// Marks the task that switches the stage (a microtask after it) for the trace.
+			new MutationObserver(() => console.timeStamp('not animated: switch')).observe(stage, {
+				attributeFilter: ['data-state'],
+			});
 			const steps = [...scrolly.querySelectorAll<HTMLElement>('.step')];
 			for (const step of [...steps.slice(1), ...steps.slice(0, -1).toReversed()]) {
 				// A step that shows what the stage already shows starts no transition: not counted.
 				const changes = stage.dataset.chart !== step.dataset.chart || stage.dataset.state !== step.dataset.state;
 				const start = performance.now();
+				console.timeStamp('not animated: scroll');
 				step.scrollIntoView({ block: 'start' });
 				do await pause(50);
 				while (stage.dataset.state !== step.dataset.state || stage.hasAttribute('data-transition'));
@@ -68,6 +83,17 @@ export async function measureTransitions(browser: Browser, url: string, animate 
 			worstFrameMs: Math.round(Math.max(0, ...during.map((f) => f.duration))),
 		};
 	});
+	const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
 	await context.close();
-	return figures;
+	const frames = cpuPerFrame(traceEvents);
+	const switches = frames
+		.filter((f) => f.marks.includes('not animated: switch'))
+		.map((f) => f.cpu)
+		.toSorted((a, b) => a - b);
+	const round = (ms: number) => Math.round(ms * 10) / 10;
+	return {
+		...figures,
+		switchCpuMs: { median: round(switches[Math.floor(switches.length / 2)] ?? 0), max: round(switches.at(-1) ?? 0) },
+		worstAnimatedCpuMs: round(Math.max(0, ...frames.filter((f) => !f.marked).map((f) => f.cpu))),
+	};
 }

@@ -44,7 +44,7 @@ const announced = (page: Page) =>
 // The built state's table, as the step figure (not the stage's copy) holds it.
 const table = (step: string) =>
 	[...builtPage(inject('siteDir'), '/').querySelectorAll(`#${step} table tbody tr`)].map((tr) =>
-		[...tr.children].map((c) => c.textContent!.trim()),
+		[...tr.children].map((c) => c.textContent.trim()),
 	);
 
 describe('chart details', () => {

@@ -49,7 +49,7 @@ async function buildHere(env: BuildEnv): Promise<BuildResult> {
 	// Astro's logger writes to stdout and stderr: keep what it says for the result, not the test log.
 	const printed: string[] = [];
 	const { stdout, stderr } = process;
-	const writes = [stdout.write, stderr.write] as const;
+	const writes = [stdout.write.bind(stdout), stderr.write.bind(stderr)] as const;
 	const keep = ((chunk: string | Uint8Array) => (printed.push(String(chunk)), true)) as typeof stdout.write;
 	stdout.write = keep;
 	stderr.write = keep;
@@ -61,7 +61,8 @@ async function buildHere(env: BuildEnv): Promise<BuildResult> {
 	} catch (error) {
 		return { code: 1, output: `${printed.join('')}${describeError(error)}` };
 	} finally {
-		[stdout.write, stderr.write] = writes;
+		stdout.write = writes[0];
+		stderr.write = writes[1];
 		for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
 		Object.assign(process.env, saved);
 	}

@@ -282,7 +282,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 								fontSize,
 								fill: color.ink,
 								channels,
-							} as Plot.TextOptions),
+							}),
 							`${ariaLabel} gap`,
 						);
 					}
@@ -360,7 +360,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 						...(horizontal
 							? { x: m, y: mark.y as string, dx: 6, textAnchor: 'start' as const }
 							: { x: labelX, y: m, dy: -9, fontWeight: 'bold' }),
-					} as Plot.TextOptions),
+					}),
 					`${ariaLabel} value label`,
 				);
 			}
@@ -379,7 +379,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 					lineWidth: narrow ? 12 : 20,
 					fontSize,
 					fill: color.ink,
-				} as Plot.TextOptions),
+				}),
 				'note',
 			);
 		}
@@ -411,7 +411,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 							textAnchor: at ? 'middle' : 'end',
 							fontSize,
 							fill: color.ink,
-						} as Plot.TextOptions)
+						})
 					: Plot.text([label], {
 							x: () => value,
 							frameAnchor: 'top',
@@ -420,7 +420,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 							text: () => words,
 							fontSize,
 							fill: color.ink,
-						} as Plot.TextOptions);
+						});
 			return [named(line, ariaLabel), named(labelMark, `${ariaLabel} label`)];
 		}
 		function categoryEnd(): unknown {

@@ -146,7 +146,7 @@ export function parseSelector(raw: unknown): Selector | string {
 		return `cannot select rows from ${JSON.stringify(raw)}: ${hint}.`;
 	const entries = Object.entries(raw);
 	if (entries.length !== 1) return `names ${entries.length} columns: select rows by one column (${hint}).`;
-	const [column, value] = entries[0]!;
+	const [column, value] = entries[0] as [string, unknown];
 	const isScalar = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
 	if (isScalar(value)) return { kind: 'values', column, values: [value] };
 	if (Array.isArray(value) && value.length > 0 && value.every(isScalar))
@@ -273,7 +273,7 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 		} else report(path, `"${dotted(path)}" matches no row: widen it or check the data.`);
 	}
 
-	for (const [name, state] of Object.entries(declaration.states) as [string, StateSpec][]) {
+	for (const [name, state] of Object.entries<StateSpec>(declaration.states)) {
 		const at = (...rest: PropertyKey[]): Path => ['states', name, ...rest];
 		if (state.highlight !== undefined) checkSelector(state.highlight, at('highlight'));
 		if (state.only !== undefined) checkSelector(state.only, at('only'));
