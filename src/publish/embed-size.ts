@@ -1,5 +1,6 @@
 import type { Chart } from '../charts/define-chart.ts';
-import { textWidth, wrapText, type Weight } from '../render/fonts.ts';
+import { Resvg } from '@resvg/resvg-js';
+import { fontFiles, textWidth, type Weight } from '../render/fonts.ts';
 import { renderSvg } from '../render/render-svg.ts';
 import { embedWidths } from '../render/widths.ts';
 import { credit, embedLinks, figureFoot, noteLabel, notesText, sourcesText } from './figure-words.ts';
@@ -48,6 +49,67 @@ const layout = {
  */
 const slack = 6;
 
+/**
+ * textWidth sums advance widths without kerning, up to ~3% wider than the browser sets Inter: over
+ * twenty lines of sources that adds a line. Where a line's fit is that close, it is set with
+ * kerning by resvg (the PNG renderer, with the same font files) and measured, so lines break as the
+ * browser breaks them (tests/browser/embed-heights.test.ts checks every state at 360 and 720 px).
+ */
+const kerningRange = 0.97;
+const kerned = new Map<string, number>();
+function kernedWidth(text: string, size: number, weight: Weight): number {
+	const key = `${weight} ${size} ${text}`;
+	let width = kerned.get(key);
+	if (width === undefined) {
+		// Between two H (which kern with nothing): the ink box of "H…H" less that of "HH" is the text's advance.
+		const ink = (line: string) => {
+			const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="100"><text x="0" y="50" font-family="Inter" font-size="${size}"${weight === 'bold' ? ' font-weight="700"' : ''}>${escapeXml(line)}</text></svg>`;
+			const box = new Resvg(svg, {
+				font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'Inter' },
+			}).getBBox();
+			return box?.width ?? 0;
+		};
+		width = ink(`H${text}H`) - ink('HH');
+		kerned.set(key, width);
+	}
+	return width;
+}
+
+const escapeXml = (text: string): string =>
+	text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * Counts the lines a browser breaks this text into: at spaces, and after dashes and a hyphen
+ * before a letter ("January–March", "well-known"), as line breaking (UAX #14) allows; with kerning
+ * where it decides a break.
+ */
+function lineCount(text: string, maxWidth: number, size: number, weight: Weight, indent = 0): number {
+	const fits = (candidate: string, room: number): boolean => {
+		const plain = textWidth(candidate, size, weight);
+		if (plain <= room) return true;
+		if (plain * kerningRange > room) return false;
+		return kernedWidth(candidate, size, weight) <= room;
+	};
+	// Each piece with what joins it to the one before: a space, or nothing after a dash.
+	const pieces = text
+		.split(/\s+/)
+		.filter(Boolean)
+		.flatMap((word) => word.split(/(?<=[–—])|(?<=-)(?=\p{L})/u).map((piece, i) => ({ piece, join: i === 0 ? ' ' : '' })));
+	let lines = 0;
+	let line = '';
+	for (const { piece, join } of pieces) {
+		const candidate = line ? `${line}${join}${piece}` : piece;
+		const room = lines === 0 ? maxWidth - indent : maxWidth;
+		if (line && !fits(candidate, room)) {
+			lines += 1;
+			line = piece;
+		} else {
+			line = candidate;
+		}
+	}
+	return line ? lines + 1 : lines;
+}
+
 /** The height of a block of wrapped lines. */
 const block = (lines: number, size: number, lineHeight: number): number => lines * size * lineHeight;
 
@@ -69,7 +131,7 @@ export function embedHeight(
 	if (!Number.isFinite(svgHeight)) throw new Error(`${chart.id}/${state}: the rendered SVG has no height.`);
 	const { title, subtitle, foot } = layout;
 	const wrapped = (text: string, size: number, weight: Weight = 'regular', indent = 0) =>
-		wrapText(text, content, size, weight, indent).length;
+		lineCount(text, content, size, weight, indent);
 	const labelled = (label: string, text: string) => {
 		const labelWidth =
 			textWidth(label.toUpperCase(), foot.label, 'bold') + label.length * 0.05 * foot.label + foot.labelGap;
