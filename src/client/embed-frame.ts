@@ -9,6 +9,7 @@
  * them go nowhere (no allow-popups; WordPress gives only allow-scripts), they show their address
  * instead, so a reader can still copy it.
  */
+import './details.ts';
 import {
 	ampReady,
 	heightMessages,

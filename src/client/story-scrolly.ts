@@ -1,5 +1,6 @@
 import scrollama from 'scrollama';
 import { activeStepIndex, parseTrigger, triggerLine } from './active-step.ts';
+import { followStage } from './details.ts';
 import { cloneForStage } from './stage-figure.ts';
 import { StageTransition } from './transition.ts';
 import { motionOn, wireMotionToggle } from './transition-motion.ts';
@@ -101,7 +102,9 @@ class StoryScrolly extends HTMLElement {
 		this.#followHash(step);
 		if (index !== this.#active) {
 			const figure = step.querySelector('.step-figure figure');
+			const focused = this.#stage.contains(document.activeElement);
 			if (figure) this.#transition?.show(cloneForStage(figure, '-stage'), motionOn());
+			followStage(this.#stage, focused);
 			this.#stage.dataset.chart = step.dataset.chart;
 			this.#stage.dataset.state = step.dataset.state;
 			this.#steps.forEach((s, i) => s.classList.toggle('is-active', i === index));

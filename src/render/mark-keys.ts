@@ -24,13 +24,20 @@
 import type * as Plot from '@observablehq/plot';
 
 type Datum = { __data__?: unknown };
-type Keyed = { __keys__?: ArrayLike<unknown>; __mark__?: string };
+type Keyed = { __keys__?: ArrayLike<unknown>; __mark__?: string } & Drawn;
+/** What a mark drew from, left on its rendered element for src/render/details.ts. */
+export interface Drawn {
+	__rows__?: ArrayLike<unknown>;
+	__values__?: Record<string, ArrayLike<unknown> | undefined>;
+}
+type Initialize = (this: unknown, ...args: unknown[]) => { data?: ArrayLike<unknown> };
 type Render = (this: unknown, ...args: unknown[]) => Element | null;
 type Channels = Record<string, { value: ArrayLike<unknown> } | undefined>;
 
 const wrapped = new WeakSet<object>();
 // Each declared mark's key in the chart being rendered (rendering is synchronous).
 const markKeys = new WeakMap<object, string>();
+const markRows = new WeakMap<object, ArrayLike<unknown> | undefined>();
 
 /**
  * Names every mark of a Plot `marks` option and lets it leave its name and its key channel (or
@@ -55,14 +62,26 @@ export function prepareMarks(marks: Plot.Markish[] | undefined): Plot.Markish[] 
 				return node;
 			};
 		}
-		const m = mark as (Plot.Mark & { render?: Render; ariaLabel?: string }) | null;
+		const m = mark as (Plot.Mark & { render?: Render; initialize?: Initialize; ariaLabel?: string }) | null;
 		if (!m || typeof m.render !== 'function') return mark;
 		markKeys.set(m, name(m.ariaLabel ?? 'mark'));
 		if (!wrapped.has(m)) {
 			wrapped.add(m);
 			const render = m.render;
+			const initialize = m.initialize;
+			// The mark's data after its transforms: what the indices of its elements refer to.
+			if (typeof initialize === 'function')
+				m.initialize = function (this: unknown, ...args: unknown[]) {
+					const state = initialize.apply(this, args);
+					markRows.set(this as object, state.data);
+					return state;
+				};
 			m.render = function (this: unknown, ...args: unknown[]) {
 				const node = render.apply(this, args);
+				if (node) {
+					(node as Keyed).__rows__ = markRows.get(this as object);
+					(node as Keyed).__values__ = args[2] as Drawn['__values__'];
+				}
 				const channels = (args[2] as { channels?: Channels } | undefined)?.channels;
 				const keys = channels?.key?.value ?? channels?.z?.value;
 				if (node && keys) (node as Keyed).__keys__ = keys;
@@ -121,7 +140,7 @@ function keyChildren(
 
 function datumKey(datum: unknown, keys: ArrayLike<unknown> | undefined): string | undefined {
 	// A series (line, area) is drawn from a list of indices, where -1 marks a gap.
-	const index = Array.isArray(datum) ? datum.find((i: number) => i >= 0) : datum;
+	const index = Array.isArray(datum) ? (datum as number[]).find((i) => i >= 0) : datum;
 	if (typeof index === 'number') return format(keys ? keys[index] : index);
 	if (datum && typeof datum === 'object' && 'i' in datum) {
 		const facet = datum as { x?: unknown; y?: unknown };

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Chart } from '../charts/define-chart.ts';
 import { fontSize } from '../charts/shared/theme.ts';
+import { recordDetails } from './details-collect.ts';
 import { keySvg, prepareMarks } from './mark-keys.ts';
 
 const fontFamily = 'Inter, system-ui, sans-serif';
@@ -36,6 +37,7 @@ function drawSvg(chart: Chart, state: string, width: number): string {
 		);
 	}
 	keySvg(node);
+	recordDetails(`${chart.id}/${state}/${width}`, node, () => chart.table(state));
 	const prefix = `${chart.id}-${state}-${width}`;
 	return tidySvg(node.outerHTML, prefix);
 }

@@ -109,7 +109,7 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		expect(json).toMatchObject({
 			version: '1.0',
 			type: 'rich',
-			provider_name: expect.any(String),
+			provider_name: expect.any(String) as unknown,
 			provider_url: site,
 			title: `${chart.title}: ${chart.label(state)}`,
 			width: embedDefaultWidth,
@@ -233,7 +233,10 @@ describe('under a base path and a public address', () => {
 		expect(links[0]).toBe(`${base}${embedUrls.csv(chart.id, state)}`);
 		expect(links[1]).toMatch(new RegExp(`^${base}#`));
 
-		const json = JSON.parse(readFileSync(join(out, embedUrls.oembed(chart.id, state)), 'utf8'));
+		const json = JSON.parse(readFileSync(join(out, embedUrls.oembed(chart.id, state)), 'utf8')) as Record<
+			string,
+			string
+		>;
 		expect(json.html).toContain(`src="${absolute}${embedUrls.embed(chart.id, state)}"`);
 		expect(json.thumbnail_url).toBe(`${absolute}${embedUrls.png(chart.id, state)}`);
 		expect(json.provider_url).toBe(absolute);

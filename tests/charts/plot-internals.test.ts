@@ -27,7 +27,7 @@ const rows = [
 /** Draws with Plot on a server-side document, as src/render/render-svg.ts does. */
 function draw(options: Plot.PlotOptions): Element {
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return Plot.plot({ width: 360, ...options, document }) as unknown as Element;
+	return Plot.plot({ width: 360, ...options, document });
 }
 const groupOf = (svg: Element, label: string): Element => {
 	const group = [...svg.children].find((g) => g.getAttribute('aria-label') === label);
@@ -148,7 +148,7 @@ describe('the Plot internals src/render/mark-keys.ts uses', () => {
 			marks: [
 				mark as unknown as Plot.Markish,
 				(_index: unknown, _scales: unknown, _values: unknown, _dimensions: unknown, context: { document: Document }) =>
-					(fromFunction = context.document.createElementNS('http://www.w3.org/2000/svg', 'g')) as SVGGElement,
+					(fromFunction = context.document.createElementNS('http://www.w3.org/2000/svg', 'g')),
 			],
 		});
 		// mark-keys.ts leaves its notes on these very elements and reads them from the SVG's children.

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 /** Returns the parsed DOM of a built page, e.g. `page(siteDir, 'the-cloud-race/')`. */
 export function page(siteDir: string, path: string): Document {
 	const file = join(siteDir, path.endsWith('.html') ? path : join(path, 'index.html'));
-	return parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
+	return parseHTML(readFileSync(file, 'utf8')).document;
 }
 
 /** Lists every file under a folder, as paths relative to it. */

@@ -61,7 +61,8 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 		slot: new Date(+start + ((i + 0.5) / inDomain.length) * span),
 	}));
 	const shown = rows.filter((r) => r.status !== 'hidden');
-	const mark = (r: (typeof rows)[number]) => (r.event.singleSource ? '*' : '');
+	type Placed = (typeof rows)[number];
+	const mark = (r: Placed) => (r.event.singleSource ? '*' : '');
 	const key = shown.some((r) => r.event.singleSource) ? ['* single source'] : [];
 	return {
 		height,
@@ -82,42 +83,42 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 			Plot.ruleX([spine], { y1: start, y2: end, stroke: color.muted }),
 			Plot.link(shown, {
 				x1: spine,
-				y1: (r) => r.event.date,
+				y1: (r: Placed) => r.event.date,
 				x2: labelAt,
-				y2: (r) => r.slot,
+				y2: (r: Placed) => r.slot,
 				curve: 'bump-x',
 				stroke: color.muted,
 			}),
 			// Events still to come: small hollow dots on the spine, without labels.
 			Plot.dot(
-				rows.filter((r) => r.status === 'hidden'),
-				{ x: spine, y: (r) => r.event.date, r: 2.5, fill: paper, stroke: color.muted },
+				rows.filter((r: Placed) => r.status === 'hidden'),
+				{ x: spine, y: (r: Placed) => r.event.date, r: 2.5, fill: paper, stroke: color.muted },
 			),
 			Plot.dot(shown, {
 				x: spine,
-				y: (r) => r.event.date,
+				y: (r: Placed) => r.event.date,
 				r: 5,
-				fill: (r) => (r.status === 'current' ? focusColor(r.event) : color.muted),
+				fill: (r: Placed) => (r.status === 'current' ? focusColor(r.event) : color.muted),
 				stroke: paper,
 			}),
 			Plot.text(shown, {
 				x: labelAt,
-				y: (r) => r.slot,
-				text: (r) => r.date,
+				y: (r: Placed) => r.slot,
+				text: (r: Placed) => r.date,
 				textAnchor: 'start',
 				dx: 4,
 				fontSize,
 				fill: color.ink,
-				fillOpacity: (r) => (r.status === 'current' ? 1 : 0.75),
+				fillOpacity: (r: Placed) => (r.status === 'current' ? 1 : 0.75),
 			}),
 			// Plot's fontWeight is a constant, so current and past labels are two marks.
 			...(['current', 'past'] as const).map((status) =>
 				Plot.text(
-					shown.filter((r) => r.status === status),
+					shown.filter((r: Placed) => r.status === status),
 					{
 						x: labelAt,
-						y: (r) => r.slot,
-						text: (r) => `${r.event.label}${mark(r)}`,
+						y: (r: Placed) => r.slot,
+						text: (r: Placed) => `${r.event.label}${mark(r)}`,
 						textAnchor: 'start',
 						dx: 4 + dateWidth(spansYears),
 						fontSize,

@@ -11,8 +11,11 @@ const filesIn = (dir: string, ext: string) =>
 
 describe('the chart registry', () => {
 	// src/charts/ holds the charts, the registry (index) and defineChart; helpers live in shared/.
-	it('lists every chart file once, with ids equal to file names', () => {
-		const files = filesIn('src/charts', '.ts').filter((f) => f !== 'define-chart' && f !== 'index');
+	it('lists every chart file once (src/charts/*.ts and content/charts/*.yaml), with ids equal to file names', () => {
+		const files = [
+			...filesIn('src/charts', '.ts').filter((f) => f !== 'define-chart' && f !== 'index'),
+			...filesIn('content/charts', '.yaml'),
+		];
 		expect(charts.map((c) => c.id).toSorted()).toEqual(files.toSorted());
 	});
 

@@ -98,7 +98,7 @@ describe('parseHeight(data) and clampHeight(height)', () => {
 
 	it('ignores other messages and heights that are not positive finite numbers', () => {
 		for (const height of ['640', '640px', -10, 0, Number.NaN, Number.POSITIVE_INFINITY, null, {}, [640]]) {
-			expect(parseHeight({ type: heightType, height }), String(height)).toBeNull();
+			expect(parseHeight({ type: heightType, height }), JSON.stringify(height)).toBeNull();
 		}
 		expect(parseHeight({ sentinel: 'amp', type: 'embed-size', height: 640 })).toBeNull();
 		expect(parseHeight(JSON.stringify({ type: heightType, height: 640 }))).toBeNull();

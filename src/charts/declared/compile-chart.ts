@@ -1,0 +1,519 @@
+import * as Plot from '@observablehq/plot';
+import type { Chart, DataTable } from '../define-chart.ts';
+import { chartHeight, color, fontSize, isNarrow, providerColor } from '../shared/theme.ts';
+import { describeState, fillTemplate, proseCell, type StateFacts } from './describe-state.ts';
+import { bandTicks, fitLabel, labelWidth, niceTicks, timeTicks, timeUnitOf, unitMonths } from './legible-axes.ts';
+import { confidenceMark, numberFormat } from './number-format.ts';
+import { selects, tableCell, type AnyRow } from './rows.ts';
+import { measureOf, parseSelector, type CheckedDeclaration } from './validate-declaration.ts';
+import type { AxisSpec, ColourName, LabelChoice, MarkSpec, StateSpec } from './vocabulary.ts';
+
+/**
+ * Compiles a checked declaration into a Chart, the interface every chart has: Plot options per
+ * state and width, the text alternative and the data table. Drawn in the code charts' language
+ * (theme colours as CSS variables, fontSize, chartHeight), with a key channel on every mark so the
+ * story animates each datum between states (src/render/mark-keys.ts).
+ */
+export function compileChart({ id, file, declaration: d, dataset }: CheckedDeclaration): Chart {
+	const rows = dataset.rows as readonly AnyRow[];
+	const columns = dataset.columns;
+	const stateNames = Object.keys(d.states);
+	const format = numberFormat(d.format);
+	const typeOf = (column: string | number | undefined) =>
+		typeof column === 'string' ? columns[column]?.type : undefined;
+	const valueMarks = d.marks.filter((m) => m.mark !== 'rule' && m.mark !== 'text');
+	const primary = valueMarks[0] ?? d.marks[0]!;
+	const horizontal = primary.mark === 'bar' && primary.direction === 'horizontal';
+	/** The column along the category axis (x of columns and lines, y of horizontal bars). */
+	const category = (horizontal ? primary.y : primary.x) as string;
+	const measure = measureOf(primary);
+	const nameColumn = primary.key ?? category;
+	const nameOf = (row: AnyRow) => proseCell(row[nameColumn]);
+	const formats = new Map(d.marks.map((m) => [m, m.format ? numberFormat({ ...d.format, ...m.format }) : format]));
+	const valueOf = (row: AnyRow, mark: MarkSpec = primary) => {
+		const m = measureOf(mark);
+		const v = m ? row[m] : null;
+		return (formats.get(mark) ?? format)(typeof v === 'number' ? v : null);
+	};
+	const formatCell = (column: string, row: AnyRow) => {
+		const v = row[column];
+		const mark = d.marks.find((m) => measureOf(m) === column);
+		return typeof v === 'number' ? (mark ? valueOf(row, mark) : format(v)) : proseCell(v);
+	};
+	const selector = (raw: unknown) => {
+		const s = parseSelector(raw);
+		if (typeof s === 'string') throw new Error(`${file}: ${s}`); // checked before compiling
+		return selects(s, rows, columns, measure);
+	};
+
+	const stateOf = (name: string): StateSpec => {
+		const state = d.states[name];
+		if (!state) throw new Error(`Chart "${id}" has no state "${name}".`);
+		return state;
+	};
+	const shownRows = (state: StateSpec) => (state.only === undefined ? rows : rows.filter(selector(state.only)));
+	const highlightedRows = (state: StateSpec) =>
+		state.highlight === undefined ? undefined : shownRows(state).filter(selector(state.highlight));
+
+	const kindOf = (mark: MarkSpec) =>
+		mark.mark === 'bar'
+			? mark.direction === 'horizontal'
+				? 'Bar chart'
+				: 'Column chart'
+			: mark.mark === 'area'
+				? 'Area chart'
+				: mark.mark === 'dot'
+					? 'Dot chart'
+					: 'Line chart';
+	/** The first mark with values that a state draws: what its text alternative describes. */
+	const leadOf = (name: string): MarkSpec => valueMarks.find((m) => !m.states || m.states.includes(name)) ?? primary;
+
+	function plot(name: string, width: number): Plot.PlotOptions {
+		const state = stateOf(name);
+		const narrow = isNarrow(width);
+		const marks = d.marks.filter((m) => !m.states || m.states.includes(name));
+		const shown = new Set(shownRows(state));
+		const highlight = state.highlight === undefined ? undefined : selector(state.highlight);
+		const isHighlighted = (row: AnyRow) => highlight !== undefined && shown.has(row) && highlight(row);
+		const yAxis: AxisSpec = { ...d.y, ...state.y };
+		const xAxis: AxisSpec = { ...d.x, ...state.x };
+		const valueAxis = horizontal ? xAxis : yAxis;
+		const zoom = (horizontal ? state.zoom?.x : state.zoom?.y) ?? valueAxis.domain;
+		const drawnMeasures = marks.map(measureOf).filter((m): m is string => m !== undefined);
+		const values = [...shown]
+			.flatMap((r) => drawnMeasures.map((m) => r[m]))
+			.filter((v): v is number => typeof v === 'number');
+		const stacked = marks.some((m) => m.mark === 'bar' && m.series && m.arrange !== 'grouped');
+		const totals = stacked ? stackTotals([...shown], marks) : values;
+		const valueDomain: [number, number] = zoom
+			? [Number(zoom[0]), Number(zoom[1])]
+			: [Math.min(0, ...values), niceMax(Math.max(0, ...totals))];
+		const labelChoice = (mark: MarkSpec): LabelChoice =>
+			(mark === marks.find((m) => valueMarks.includes(m)) ? state.labels : undefined) ?? mark.labels ?? 'none';
+		const labelled = marks.some((m) => valueMarks.includes(m) && labelChoice(m) !== 'none');
+		const valueLabel = (mark: MarkSpec) => (row: AnyRow) => {
+			const conf = mark.confidence ? confidenceMark(row[mark.confidence]) : '';
+			return `${valueOf(row, mark)}${conf}`;
+		};
+		const valueLabelWidth = Math.max(
+			0,
+			...marks
+				.filter((m) => valueMarks.includes(m))
+				.flatMap((m) => [...shown].map((r) => labelWidth(valueLabel(m)(r)))),
+		);
+
+		const height = d.height
+			? narrow
+				? d.height.phone
+				: d.height.desktop
+			: horizontal
+				? Math.min(600, narrow ? 180 + 20 * shown.size : 220 + 25 * shown.size)
+				: chartHeight(width);
+
+		// The value axis: explicit ticks, so margins can be measured from their labels.
+		const tickCount = typeof valueAxis.ticks === 'number' ? valueAxis.ticks : Math.max(2, Math.round(height / 80));
+		const valueTicks = Array.isArray(valueAxis.ticks)
+			? valueAxis.ticks.map(Number)
+			: niceTicks(valueDomain[0], valueDomain[1], tickCount);
+		const valueTitle = valueAxis.label ?? null;
+		// Without an axis title the ticks carry the unit ("50%"); with one, plain numbers.
+		const valueTickFormat = (v: number) => (valueTitle ? String(v) : format(v));
+		const valueTickWidth = Math.max(0, ...valueTicks.map((v) => labelWidth(valueTickFormat(v))));
+
+		const colourFor = (name: ColourName, row: AnyRow): string => {
+			if (name === 'providers') {
+				const provider = providerColor(String(row[nameColumn] ?? ''));
+				return provider === color.muted ? color.accent : provider;
+			}
+			return name === 'ink' ? color.ink : color[name];
+		};
+		const seriesColour = (value: unknown, i: number) => {
+			const provider = providerColor(String(value));
+			return provider !== color.muted ? provider : [color.accent, color.muted, color.ink][i % 3]!;
+		};
+		const baseColour = (mark: MarkSpec) => (row: AnyRow) => {
+			if (isHighlighted(row)) return colourFor(state.colour ?? 'alibaba', row);
+			if (mark.series) {
+				const all = [...new Set(rows.map((r) => r[mark.series!]))];
+				return seriesColour(row[mark.series], all.indexOf(row[mark.series]));
+			}
+			if (mark.colour) return colourFor(mark.colour, row);
+			return mark.mark === 'bar' || mark.mark === 'area' ? color.muted : color.accent;
+		};
+
+		// Layout: margins from measured labels, so every label stays inside the chart.
+		const categories = [...new Set([...shown].map((r) => r[category]))];
+		const categoryType = typeOf(category);
+		const margin = { top: 20, right: 12, bottom: 30, left: 12 };
+		if (labelled && !horizontal) margin.top = 26;
+		if (valueTitle && !horizontal) margin.top = Math.max(margin.top, 24);
+		if (horizontal) {
+			const room = width * 0.35;
+			const widest = Math.max(...categories.map((c) => labelWidth(fitLabel(proseCell(c), room))));
+			margin.left = Math.ceil(widest) + 10;
+			margin.right = labelled ? Math.ceil(valueLabelWidth) + 12 : 16;
+			margin.bottom = labelled ? 20 : 30;
+		} else {
+			margin.left = Math.max(24, Math.ceil(valueTickWidth) + 12);
+			margin.right = 16;
+		}
+		const plotWidth = width - margin.left - margin.right;
+
+		// The category axis.
+		let categoryScale: Plot.ScaleOptions;
+		let labelX: ((row: AnyRow) => unknown) | string = category;
+		if (categoryType === 'date') {
+			const dates = rows.map((r) => r[category]).filter((v): v is Date => v instanceof Date);
+			const unit = timeUnitOf(dates);
+			const bars = marks.some((m) => m.mark === 'bar');
+			const after = (date: Date, months: number) =>
+				new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+			const axisDomain = (state.zoom?.x ?? xAxis.domain)?.map((v) => new Date(String(v))) as [Date, Date] | undefined;
+			const first = dates[0]!;
+			const last = dates.at(-1)!;
+			const domain: [Date, Date] = axisDomain ?? [first, bars ? after(last, unitMonths(unit)) : last];
+			const { ticks, format: tickFormat } = timeTicks(domain, unit, plotWidth, width);
+			const px = (date: Date) =>
+				margin.left +
+				((date.getTime() - domain[0].getTime()) / (domain[1].getTime() - domain[0].getTime())) * plotWidth;
+			const inside = ticks.filter((t) => {
+				const half = labelWidth(tickFormat(t)) / 2;
+				return px(t) - half >= 0 && px(t) + half <= width;
+			});
+			categoryScale = { type: 'utc', domain, ticks: inside, tickFormat, label: xAxis.label ?? null, grid: xAxis.grid };
+			// Labels sit over the middle of a bar's interval, nudged to stay inside the chart.
+			labelX = (row: AnyRow) => {
+				const date = row[category] as Date;
+				const middle = bars ? new Date((date.getTime() + after(date, unitMonths(unit)).getTime()) / 2) : date;
+				const half = valueLabelWidth / 2 + 2;
+				const clamped = Math.min(Math.max(px(middle), half), width - half);
+				return new Date(
+					domain[0].getTime() + ((clamped - margin.left) / plotWidth) * (domain[1].getTime() - domain[0].getTime()),
+				);
+			};
+			if (bars) marks.forEach((m) => m.mark === 'bar' && intervals.set(m, `${unitMonths(unit)} months`));
+		} else if (categoryType === 'number') {
+			const axisDomain = (state.zoom?.x ?? xAxis.domain)?.map(Number) as [number, number] | undefined;
+			categoryScale = { domain: axisDomain, label: xAxis.label ?? null, grid: xAxis.grid };
+		} else {
+			const domain = categories.map(proseCell);
+			const padding = horizontal ? 0.1 : 0.3;
+			const step = (horizontal ? height - margin.top - margin.bottom : plotWidth) / (domain.length + padding);
+			if (horizontal) {
+				const room = width * 0.35;
+				categoryScale = {
+					type: 'band',
+					domain,
+					label: null,
+					tickSize: 0,
+					padding,
+					tickFormat: (c: string) => fitLabel(c, room),
+				};
+			} else {
+				const { ticks, format: tickFormat } = bandTicks(domain, step, width);
+				if (ticks.some((t) => tickFormat(t).includes('\n'))) margin.bottom = 42;
+				categoryScale = { type: 'band', domain, ticks, tickFormat, label: xAxis.label ?? null, tickSize: 0, padding };
+			}
+		}
+		const valueScale: Plot.ScaleOptions = horizontal
+			? {
+					domain: valueDomain,
+					axis: labelled ? null : 'bottom',
+					ticks: valueTicks,
+					tickFormat: valueTickFormat,
+					label: valueTitle,
+					grid: valueAxis.grid,
+				}
+			: {
+					domain: valueDomain,
+					ticks: valueTicks,
+					tickFormat: valueTickFormat,
+					label: valueTitle,
+					grid: valueAxis.grid ?? true,
+				};
+
+		const keyOf = (mark: MarkSpec) => mark.key ?? (horizontal ? (mark.y as string) : (mark.x as string));
+		const inState = (row: AnyRow) => shown.has(row);
+		const drawn: Plot.Markish[] = [];
+		const add = (mark: Plot.Markish, name: string) => void drawn.push(named(mark, name));
+		const counts = new Map<string, number>();
+		const aria = (type: string) => {
+			const n = (counts.get(type) ?? 0) + 1;
+			counts.set(type, n);
+			return n === 1 ? type : `${type} ${n}`;
+		};
+
+		for (const mark of d.marks) {
+			// Every declared mark takes its name even in states that do not draw it, so keys stay put.
+			const ariaLabel = aria(mark.mark);
+			if (!marks.includes(mark)) continue;
+			const m = measureOf(mark);
+			const hasValue = (row: AnyRow) => inState(row) && (m === undefined || row[m] !== null);
+			const channels = { key: keyOf(mark) };
+			switch (mark.mark) {
+				case 'bar': {
+					const common = { fill: baseColour(mark), filter: hasValue, channels };
+					const interval = intervals.get(mark);
+					if (horizontal)
+						add(
+							Plot.barX(rows, { ...common, x: mark.x as string, y: mark.y as string, insetTop: 3, insetBottom: 3 }),
+							ariaLabel,
+						);
+					else if (interval)
+						add(
+							Plot.rectY(rows, {
+								...common,
+								x: mark.x as string,
+								y: mark.y as string,
+								interval: interval as Plot.Interval,
+								inset: 2,
+							}),
+							ariaLabel,
+						);
+					else add(Plot.barY(rows, { ...common, x: mark.x as string, y: mark.y as string }), ariaLabel);
+					if (mark.gaps === 'labelled') {
+						add(
+							Plot.text(rows, {
+								filter: (r: AnyRow) => inState(r) && m !== undefined && r[m] === null,
+								[horizontal ? 'y' : 'x']: horizontal ? mark.y : mark.x,
+								[horizontal ? 'x' : 'y']: () => 0,
+								text: () => (horizontal ? 'no figure' : 'no\nfigure'),
+								...(horizontal ? { dx: 6, textAnchor: 'start' } : { lineAnchor: 'bottom', dy: -6 }),
+								fontSize,
+								fill: color.ink,
+								channels,
+							} as Plot.TextOptions),
+							`${ariaLabel} gap`,
+						);
+					}
+					break;
+				}
+				case 'line':
+				case 'area': {
+					const options = {
+						x: mark.x as string,
+						y: mark.y as string,
+						filter: inState,
+						...(mark.series ? { z: mark.series } : {}),
+					};
+					const paint = mark.series
+						? (r: AnyRow) =>
+								seriesColour(r[mark.series!], [...new Set(rows.map((x) => x[mark.series!]))].indexOf(r[mark.series!]))
+						: colourFor(mark.colour ?? (mark.mark === 'area' ? 'muted' : 'accent'), {});
+					add(
+						mark.mark === 'line'
+							? Plot.lineY(rows, { ...options, stroke: paint, strokeWidth: 2.5 })
+							: Plot.areaY(rows, { ...options, fill: paint, fillOpacity: 0.6 }),
+						ariaLabel,
+					);
+					break;
+				}
+				case 'dot':
+					add(
+						Plot.dot(rows, {
+							x: mark.x as string,
+							y: mark.y as string,
+							fill: baseColour(mark),
+							r: 3.5,
+							filter: hasValue,
+							channels,
+						}),
+						ariaLabel,
+					);
+					break;
+				case 'text':
+					add(
+						Plot.text(rows, {
+							x: mark.x as string,
+							y: mark.y as string,
+							text: mark.text!,
+							filter: inState,
+							fontSize,
+							fill: color.ink,
+							dy: -9,
+							channels,
+						}),
+						ariaLabel,
+					);
+					break;
+				case 'rule':
+					drawn.push(...ruleMarks(mark, ariaLabel));
+					break;
+			}
+			const choice = labelChoice(mark);
+			if (valueMarks.includes(mark) && choice !== 'none' && m) {
+				const known = rows.filter(hasValue);
+				const pick: Record<LabelChoice, (r: AnyRow) => boolean> = {
+					all: () => true,
+					none: () => false,
+					highlighted: isHighlighted,
+					last: (r) => r === known.at(-1),
+					ends: (r) => r === known[0] || r === known.at(-1),
+				};
+				add(
+					Plot.text(rows, {
+						filter: (r: AnyRow) => hasValue(r) && pick[choice](r),
+						text: valueLabel(mark),
+						fontSize,
+						fill: color.ink,
+						channels,
+						...(horizontal
+							? { x: m, y: mark.y as string, dx: 6, textAnchor: 'start' as const }
+							: { x: labelX, y: m, dy: -9, fontWeight: 'bold' }),
+					} as Plot.TextOptions),
+					`${ariaLabel} value label`,
+				);
+			}
+		}
+		if (state.rule) drawn.push(...ruleMarks({ mark: 'rule', ...state.rule }, 'state rule'));
+		if (state.note) {
+			const at = selector(state.note.at);
+			const noteText = state.note.text;
+			add(
+				Plot.text(rows, {
+					filter: (r: AnyRow) => inState(r) && at(r),
+					...(horizontal
+						? { x: measure, y: category, dx: 8 + valueLabelWidth, textAnchor: 'start' }
+						: { x: labelX, y: measure, dy: -26 }),
+					text: () => noteText,
+					lineWidth: narrow ? 12 : 20,
+					fontSize,
+					fill: color.ink,
+				} as Plot.TextOptions),
+				'note',
+			);
+		}
+		// The baseline at zero, drawn last as the code charts do.
+		if (valueDomain[0] <= 0 && valueDomain[1] >= 0 && valueMarks.some((m) => marks.includes(m)))
+			drawn.push(named(horizontal ? Plot.ruleX([0]) : Plot.ruleY([0], { stroke: color.ink }), 'baseline'));
+
+		function ruleMarks(rule: MarkSpec, ariaLabel: string): Plot.Markish[] {
+			const along = rule.y !== undefined ? 'y' : 'x';
+			const raw = rule.y ?? rule.x!;
+			const value = typeof raw === 'string' ? new Date(raw) : raw;
+			const line =
+				along === 'y'
+					? Plot.ruleY([value], { stroke: color.ink, strokeDasharray: '2,3' })
+					: Plot.ruleX([value], { stroke: color.ink, strokeDasharray: '2,3' });
+			if (!rule.label) return [named(line, ariaLabel)];
+			const label = rule.label;
+			const at = rule.at ? rows.find(selector(rule.at)) : undefined;
+			// On a phone a label of two words, or a hyphenated one ("two-thirds"), takes two lines.
+			const words = narrow ? label.replace(/ |(?<=-)(?=\w)/, '\n') : label;
+			const labelMark =
+				along === 'y'
+					? Plot.text([label], {
+							x: () => (at ? at[horizontal ? (measure as string) : category] : undefined) ?? categoryEnd(),
+							y: () => value,
+							text: () => words,
+							dy: 6,
+							lineAnchor: 'top',
+							textAnchor: at ? 'middle' : 'end',
+							fontSize,
+							fill: color.ink,
+						} as Plot.TextOptions)
+					: Plot.text([label], {
+							x: () => value,
+							frameAnchor: 'top',
+							dx: 4,
+							textAnchor: 'start',
+							text: () => words,
+							fontSize,
+							fill: color.ink,
+						} as Plot.TextOptions);
+			return [named(line, ariaLabel), named(labelMark, `${ariaLabel} label`)];
+		}
+		function categoryEnd(): unknown {
+			const domain = (categoryScale as { domain?: unknown[] }).domain;
+			return domain?.at(-1);
+		}
+
+		return {
+			height,
+			marginTop: margin.top,
+			marginRight: margin.right,
+			marginBottom: margin.bottom,
+			marginLeft: margin.left,
+			x: horizontal ? valueScale : categoryScale,
+			y: horizontal ? categoryScale : valueScale,
+			marks: drawn,
+		};
+	}
+	const intervals = new Map<MarkSpec, string>();
+
+	function facts(name: string): StateFacts {
+		const state = stateOf(name);
+		const shown = shownRows(state);
+		const highlighted = highlightedRows(state);
+		const note = state.note?.text;
+		const lead = leadOf(name);
+		// A state drawing another measure than the chart's is described by that measure's heading.
+		const leadMeasure = measureOf(lead);
+		const heading = leadMeasure && leadMeasure !== measure ? d.table?.[leadMeasure] : undefined;
+		return {
+			kind: kindOf(lead),
+			subtitle: heading ?? d.subtitle,
+			shown,
+			highlighted,
+			name: nameOf,
+			value: (row) => valueOf(row, lead),
+			measure: measureOf(lead),
+			note,
+			format: formatCell,
+		};
+	}
+
+	const table = (name: string): DataTable => {
+		const tableColumns = Object.entries(d.table ?? Object.fromEntries(Object.keys(columns).map((c) => [c, c])));
+		return {
+			columns: tableColumns.map(([key, label]) => ({ key, label })),
+			rows: shownRows(stateOf(name)).map((row) =>
+				Object.fromEntries(tableColumns.map(([key]) => [key, tableCell(row[key])])),
+			),
+		};
+	};
+
+	const [defaultState] = stateNames;
+	return {
+		id,
+		title: d.title,
+		subtitle: d.subtitle,
+		datasets: [dataset],
+		stateNames,
+		defaultState: defaultState!,
+		plot,
+		alt: (name) => {
+			const state = stateOf(name);
+			return state.alt ? fillTemplate(state.alt, facts(name)) : describeState(facts(name));
+		},
+		table,
+		label: (name) => stateOf(name).label,
+	};
+}
+
+/** Names a mark for its transition key (Plot's `ariaLabel` option would be a channel, not a name). */
+function named(mark: Plot.Markish, name: string): Plot.Markish {
+	(mark as { ariaLabel?: string }).ariaLabel = name;
+	return mark;
+}
+
+/** A round top for a value axis: 33 → 35, 9.7 → 10, 67 → 70. */
+function niceMax(max: number): number {
+	if (max <= 0) return 1;
+	const power = 10 ** Math.floor(Math.log10(max));
+	const step = power / 2;
+	return Math.ceil((max * 1.02) / step) * step;
+}
+
+/** The height of each stacked bar: the sum of its series' values. */
+function stackTotals(rows: readonly AnyRow[], marks: readonly MarkSpec[]): number[] {
+	const bar = marks.find((m) => m.mark === 'bar' && m.series)!;
+	const along = (bar.direction === 'horizontal' ? bar.y : bar.x) as string;
+	const value = measureOf(bar)!;
+	const sums = new Map<unknown, number>();
+	for (const row of rows) {
+		const v = row[value];
+		if (typeof v === 'number') sums.set(row[along], (sums.get(row[along]) ?? 0) + v);
+	}
+	return [...sums.values()];
+}

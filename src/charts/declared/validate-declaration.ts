@@ -1,0 +1,298 @@
+import type { core } from 'astro/zod';
+import { closest } from '../../problems/closest.ts';
+import { ProblemsError, type Problem } from '../../problems/problem.ts';
+import type { Dataset } from '../../data/define-dataset.ts';
+import { selects, type AnyRow, type Selector } from './rows.ts';
+import { declarationSchema, keysAt, markTypes, type Declaration, type MarkSpec, type StateSpec } from './vocabulary.ts';
+import { parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
+
+/** One mistake in a declaration: where it is written (always with its column) and what to do about it. */
+export type DeclarationProblem = Problem & Position;
+
+/** The hint under a declaration's problems. */
+export const declarationHint =
+	'See "Make a chart" in content/EDITORS.md and the vocabulary in src/charts/declared/vocabulary.ts.';
+
+/** A declaration that passed every check, with the dataset it draws. */
+export interface CheckedDeclaration {
+	readonly id: string;
+	readonly file: string;
+	readonly declaration: Declaration;
+	readonly dataset: Dataset;
+}
+
+type Path = readonly PropertyKey[];
+
+/** The list an editor picks from, as messages show it: "a, b and c" (quoted when `quote`). */
+const names = (options: readonly string[]): string => options.join(', ');
+const didYouMean = (name: string, options: readonly string[]): string => {
+	const near = closest(name, options);
+	return near ? `did you mean "${near}"? ` : '';
+};
+
+/** Where a path is, as an editor reads it: `states.alibaba.highlight`. */
+const dotted = (path: Path): string => path.map(String).join('.');
+
+/** Returns the problems of a declaration's text, or the checked declaration. */
+export function checkDeclaration(
+	file: string,
+	text: string,
+	datasets: readonly Dataset[],
+): { problems: DeclarationProblem[]; checked?: CheckedDeclaration } {
+	const source = parseYamlSource(file, text);
+	const problems: DeclarationProblem[] = [];
+	const report = (at: Position, message: string) => problems.push({ file, ...at, message });
+	for (const error of source.syntaxErrors) report(error, `${error.message}: fix the YAML syntax.`);
+	if (source.syntaxErrors.length > 0) return { problems };
+	for (const dup of source.duplicateKeys) {
+		const first = source.at([...dup.path, dup.key], { key: true });
+		report(
+			dup,
+			dup.path.length === 1 && dup.path[0] === 'states'
+				? `duplicate state "${dup.key}" (the first is on line ${first.line}): give each state its own name.`
+				: `duplicate key "${dup.key}" in ${dup.path.length ? dotted(dup.path) : 'the chart'} (the first is on line ${first.line}): keep one.`,
+		);
+	}
+	if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
+		report({ line: 1, column: 1 }, `the file must describe a chart: ${keysAt([]).join(', ')}.`);
+		return { problems };
+	}
+	const parsed = declarationSchema.safeParse(source.value, { reportInput: true });
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) problems.push(...schemaProblems(issue, source));
+		return { problems: sorted(problems) };
+	}
+	const declaration = parsed.data;
+	const id = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+	const dataset = datasets.find((d) => d.name === declaration.dataset);
+	if (!dataset) {
+		const all = datasets.map((d) => d.name);
+		report(
+			source.at(['dataset']),
+			`unknown dataset "${declaration.dataset}": ${didYouMean(declaration.dataset, all)}The datasets are: ${names(all)}.`,
+		);
+		return { problems: sorted(problems) };
+	}
+	problems.push(...dataProblems(declaration, dataset, source));
+	if (problems.length > 0) return { problems: sorted(problems) };
+	return { problems, checked: { id, file, declaration, dataset } };
+}
+
+/** Checks a declaration and throws an AstroError listing every problem (the build and `npm run check` print it). */
+export function checkedOrThrow(file: string, text: string, datasets: readonly Dataset[]): CheckedDeclaration {
+	const { problems, checked } = checkDeclaration(file, text, datasets);
+	if (checked) return checked;
+	throw new ProblemsError(problems, declarationHint);
+}
+
+const sorted = (problems: DeclarationProblem[]) => problems.toSorted((a, b) => a.line - b.line || a.column - b.column);
+
+function schemaProblems(issue: core.$ZodIssue, source: YamlSource): DeclarationProblem[] {
+	const where = (path: Path) => (path.length ? `"${dotted(path)}"` : 'the chart');
+	if (issue.code === 'unrecognized_keys') {
+		const valid = keysAt(issue.path);
+		return issue.keys.map((key) => ({
+			file: source.file,
+			...source.at([...issue.path, key], { key: true }),
+			message: `unknown key "${key}" in ${where(issue.path)}: ${didYouMean(key, valid)}The keys are: ${names(valid)}.`,
+		}));
+	}
+	const at = source.at(issue.path);
+	const field = issue.path.at(-1);
+	if (issue.code === 'invalid_value' && field === 'mark') {
+		const input = String(issue.input);
+		return [
+			{
+				file: source.file,
+				...at,
+				message: `unknown mark "${input}": ${didYouMean(input, markTypes)}The marks are: ${names(markTypes)}.`,
+			},
+		];
+	}
+	if (issue.code === 'invalid_value') {
+		const values = issue.values.map(String);
+		const input = String(issue.input);
+		return [
+			{
+				file: source.file,
+				...at,
+				message: `${where(issue.path)} cannot be "${input}": ${didYouMean(input, values) ? `${didYouMean(input, values)}Use` : 'use'} one of: ${names(values)}.`,
+			},
+		];
+	}
+	if (issue.code === 'invalid_type' && issue.input === undefined && typeof field === 'string') {
+		const message = issue.message.startsWith('is missing')
+			? issue.message
+			: `is missing: add it (${issue.message.replace(/^Invalid input: /, '')})`;
+		const parent = issue.path.slice(0, -1);
+		return [
+			{
+				file: source.file,
+				...source.at(parent),
+				message: `"${field}" ${message}${parent.length ? ` in "${dotted(parent)}"` : ''}.`,
+			},
+		];
+	}
+	return [
+		{ file: source.file, ...at, message: `${where(issue.path)} ${issue.message.replace(/^Invalid input: /, '')}.` },
+	];
+}
+
+/** Parses a row selector as written in YAML; returns a message when it is malformed. */
+export function parseSelector(raw: unknown): Selector | string {
+	if (raw === 'first' || raw === 'last') return { kind: 'edge', edge: raw };
+	const hint = 'write first, last, { column: value }, { column: [values] } or { column: { from: …, to: … } }';
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+		return `cannot select rows from ${JSON.stringify(raw)}: ${hint}.`;
+	const entries = Object.entries(raw);
+	if (entries.length !== 1) return `names ${entries.length} columns: select rows by one column (${hint}).`;
+	const [column, value] = entries[0]!;
+	const isScalar = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+	if (isScalar(value)) return { kind: 'values', column, values: [value] };
+	if (Array.isArray(value) && value.length > 0 && value.every(isScalar))
+		return { kind: 'values', column, values: value };
+	if (value && typeof value === 'object' && !Array.isArray(value)) {
+		const { from, to, ...rest } = value as Record<string, unknown>;
+		const extra = Object.keys(rest);
+		if (
+			extra.length === 0 &&
+			(from === undefined || isScalar(from)) &&
+			(to === undefined || isScalar(to)) &&
+			(from ?? to) !== undefined
+		)
+			return { kind: 'range', column, from, to };
+		if (extra.length > 0)
+			return `unknown key "${extra[0]}" in a range: ${didYouMean(extra[0]!, ['from', 'to'])}The keys are: from, to.`;
+	}
+	return `cannot select rows of "${column}" by ${JSON.stringify(value)}: ${hint}.`;
+}
+
+/** The column a mark measures (its value axis): what `first`/`last`, labels and the alt text read. */
+export function measureOf(mark: MarkSpec): string | undefined {
+	const horizontal = mark.mark === 'bar' && mark.direction === 'horizontal';
+	const value = horizontal ? mark.x : mark.y;
+	return typeof value === 'string' ? value : undefined;
+}
+
+function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSource): DeclarationProblem[] {
+	const problems: DeclarationProblem[] = [];
+	const report = (path: Path, message: string, key = false) =>
+		problems.push({ file: source.file, ...source.at(path, { key }), message });
+	const columns = Object.keys(dataset.columns);
+	const rows = dataset.rows as readonly AnyRow[];
+	const stateNames = Object.keys(declaration.states);
+	const typeOf = (column: string) => dataset.columns[column]?.type;
+	const known = (path: Path, column: string, role: string, key = false): boolean => {
+		if (columns.includes(column)) return true;
+		report(
+			path,
+			`unknown column "${column}" for ${role}: ${didYouMean(column, columns)}The columns of ${dataset.name} are: ${names(columns)}.`,
+			key,
+		);
+		return false;
+	};
+
+	for (const column of Object.keys(declaration.table ?? {})) known(['table', column], column, 'the table', true);
+
+	const measures: string[] = [];
+	declaration.marks.forEach((mark, i) => {
+		const at = (field: string): Path => ['marks', i, field];
+		const horizontal = mark.direction === 'horizontal';
+		if (mark.direction !== undefined && mark.mark !== 'bar')
+			report(at('direction'), `"direction" is for bars: a ${mark.mark} has none; remove it.`, true);
+		if (mark.mark === 'rule') {
+			if (mark.x === undefined && mark.y === undefined)
+				report(['marks', i], 'a rule needs a place: write y: 50 for a horizontal line, or x: … for a vertical one.');
+			for (const axis of ['x', 'y'] as const) {
+				const v = mark[axis];
+				if (typeof v === 'string' && !/^\d{4}-\d{2}(-\d{2})?$/.test(v))
+					report(at(axis), `a rule is drawn at a value, not a column: write ${axis}: 50 (or a date, YYYY-MM-DD).`);
+			}
+		} else {
+			for (const axis of ['x', 'y'] as const) {
+				const v = mark[axis];
+				if (v === undefined) {
+					report(
+						['marks', i],
+						`a ${mark.mark} needs "${axis}": the column drawn along the ${axis === 'x' ? 'horizontal' : 'vertical'} axis.`,
+					);
+					continue;
+				}
+				if (typeof v !== 'string') {
+					report(
+						at(axis),
+						`"${axis}" names a column, e.g. ${axis}: ${columns[0]}; the columns are: ${names(columns)}.`,
+					);
+					continue;
+				}
+				if (!known(at(axis), v, `"${axis}" of the ${mark.mark}`)) continue;
+				const numeric =
+					mark.mark === 'bar' ? (horizontal ? axis === 'x' : axis === 'y') : mark.mark !== 'text' && axis === 'y';
+				if (numeric && typeOf(v) !== 'number') {
+					const numbers = columns.filter((c) => typeOf(c) === 'number');
+					report(
+						at(axis),
+						`column "${v}" is ${typeOf(v) === 'date' ? 'dates' : 'text'}, but "${axis}" of a ${horizontal ? 'horizontal ' : ''}${mark.mark} needs numbers: use a number column (${names(numbers) || 'the dataset has none'})${mark.mark === 'bar' ? `, or make the bars ${horizontal ? 'vertical' : 'horizontal'}` : ''}.`,
+					);
+				}
+			}
+			const measure = measureOf(mark);
+			if (measure) measures.push(measure);
+		}
+		for (const field of ['series', 'key', 'text', 'confidence'] as const) {
+			const v = mark[field];
+			if (v !== undefined) known(at(field), v, `"${field}" of the ${mark.mark}`);
+		}
+		if (mark.mark === 'text' && mark.text === undefined)
+			report(['marks', i], `a text mark needs "text": the column to write, e.g. text: ${columns[0]}.`);
+		if (mark.at) checkSelector(mark.at, at('at'));
+		(mark.states ?? []).forEach((name, j) => {
+			if (!stateNames.includes(name))
+				report(
+					['marks', i, 'states', j],
+					`unknown state "${name}": ${didYouMean(name, stateNames)}The states are: ${names(stateNames)}.`,
+				);
+		});
+	});
+
+	function checkSelector(raw: unknown, path: Path): void {
+		const selector = parseSelector(raw);
+		if (typeof selector === 'string') return void report(path, `"${dotted(path)}" ${selector}`);
+		if (selector.kind !== 'edge' && !known([...path, selector.column], selector.column, `"${dotted(path)}"`, true))
+			return;
+		const matches = rows.filter(selects(selector, rows, dataset.columns, measures[0]));
+		if (matches.length > 0) return;
+		if (selector.kind === 'values') {
+			const values = [...new Set(rows.map((r) => String(r[selector.column] ?? '')))].filter(Boolean);
+			const missing =
+				selector.values.map(String).find((v) => !rows.some((r) => String(r[selector.column]) === v)) ?? '';
+			report(
+				[...path, selector.column],
+				`"${dotted(path)}" matches no row: no ${selector.column} is "${missing}"; ${didYouMean(missing, values)}The values of ${selector.column} are: ${names(values.slice(0, 20))}${values.length > 20 ? ' …' : ''}.`,
+			);
+		} else report(path, `"${dotted(path)}" matches no row: widen it or check the data.`);
+	}
+
+	for (const [name, state] of Object.entries(declaration.states) as [string, StateSpec][]) {
+		const at = (...rest: PropertyKey[]): Path => ['states', name, ...rest];
+		if (state.highlight !== undefined) checkSelector(state.highlight, at('highlight'));
+		if (state.only !== undefined) checkSelector(state.only, at('only'));
+		if (state.note) checkSelector(state.note.at, at('note', 'at'));
+		if (state.colour && state.highlight === undefined)
+			report(at('colour'), `"colour" paints the highlighted rows: add highlight, or remove colour.`, true);
+		if (state.labels === 'highlighted' && state.highlight === undefined)
+			report(at('labels'), `labels: highlighted needs a highlight in this state, e.g. highlight: last.`);
+		if (state.rule && state.rule.x === undefined && state.rule.y === undefined)
+			report(at('rule'), 'a rule needs a place: write y: 50 for a horizontal line, or x: … for a vertical one.');
+		if (state.alt) {
+			for (const [, column] of state.alt.matchAll(/\{([^}]*)\}/g)) {
+				if (!columns.includes(column!))
+					report(
+						at('alt'),
+						`unknown placeholder "{${column}}" in the text alternative: ${didYouMean(column!, columns)}A placeholder names a column: ${names(columns.map((c) => `{${c}}`))}.`,
+					);
+			}
+		}
+	}
+	return problems;
+}

@@ -1,0 +1,84 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+/** A place in a file, 1-based, as editors' tools print it: `file:line:column`. */
+export interface Position {
+	readonly line: number;
+	readonly column: number;
+}
+
+/** A chart declaration's YAML text, parsed, that can say where each of its values is written. */
+export interface YamlSource {
+	readonly file: string;
+	/** The parsed value (YAML's core schema: dates stay text). Undefined when the text has syntax errors. */
+	readonly value: unknown;
+	readonly syntaxErrors: readonly (Position & { readonly message: string })[];
+	/** Keys written twice in one mapping: the second occurrence of each. */
+	readonly duplicateKeys: readonly (Position & { readonly path: readonly PropertyKey[]; readonly key: string })[];
+	/**
+	 * Returns where the value at `path` is written (for a key of a mapping: the key itself, with
+	 * `key: true`), or its nearest written ancestor; line 1, column 1 when not even the first key is.
+	 */
+	at(path: readonly PropertyKey[], options?: { key?: boolean }): Position;
+}
+
+/** Parses a declaration's YAML keeping positions; duplicate keys are reported, not fatal. */
+export function parseYamlSource(file: string, text: string): YamlSource {
+	const lines = new LineCounter();
+	const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+	const pos = (offset: number): Position => {
+		const { line, col } = lines.linePos(offset);
+		return { line, column: col };
+	};
+	return {
+		file,
+		value: doc.errors.length > 0 ? undefined : doc.toJS(),
+		syntaxErrors: doc.errors.map((error) => ({
+			...pos(error.pos[0]),
+			message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+		})),
+		duplicateKeys: findDuplicateKeys(doc, pos),
+		at(path, { key = false } = {}) {
+			let node: unknown = doc.contents;
+			let found = rangeStart(node, pos) ?? { line: 1, column: 1 };
+			path.forEach((step, i) => {
+				if (node === undefined) return;
+				const last = i === path.length - 1;
+				if (isMap(node)) {
+					const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+					if (!pair) return (node = undefined);
+					found = rangeStart(last && key ? pair.key : (pair.value ?? pair.key), pos) ?? found;
+					node = pair.value;
+				} else if (isSeq(node) && typeof step === 'number' && node.items[step] !== undefined) {
+					node = node.items[step];
+					found = rangeStart(node, pos) ?? found;
+				} else node = undefined;
+			});
+			return found;
+		},
+	};
+}
+
+const rangeStart = (node: unknown, pos: (offset: number) => Position): Position | undefined => {
+	const range = (node as Node | null)?.range;
+	return range ? pos(range[0]) : undefined;
+};
+
+function findDuplicateKeys(doc: Document, pos: (offset: number) => Position): YamlSource['duplicateKeys'] {
+	const found: (Position & { path: PropertyKey[]; key: string })[] = [];
+	const walk = (node: unknown, path: PropertyKey[]) => {
+		if (isMap(node)) {
+			const seen = new Set<unknown>();
+			for (const pair of node.items) {
+				const key = isScalar(pair.key) ? pair.key.value : pair.key;
+				if (seen.has(key)) {
+					const at = rangeStart(pair.key, pos) ?? { line: 1, column: 1 };
+					found.push({ ...at, path, key: String(key) });
+				}
+				seen.add(key);
+				walk(pair.value, [...path, key as PropertyKey]);
+			}
+		} else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+	};
+	walk(doc.contents, []);
+	return found;
+}

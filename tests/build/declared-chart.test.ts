@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/astro-build.ts';
+import { page } from '../helpers/built-site.ts';
+import { storyFixture } from '../helpers/story-fixture.ts';
+
+/**
+ * An editor declares a chart in content/charts/ and uses it in a chapter, touching nothing else:
+ * the build draws it on the story, the chapter page, its embed pages, the gallery and downloads.
+ * (The dataset is one the story has: a new CSV still needs a src/data module until datasets
+ * declare their columns in their metadata, issue 12 item 1.)
+ */
+const fixture = storyFixture('declared', 'editor-chart');
+const dist = fixture.env.STORY_OUT_DIR!;
+const chart = `title: China’s cloud spending, 2024 in focus
+subtitle: Mainland China cloud infrastructure services spending per quarter, US$ bn
+dataset: canalys-china-market
+table: { quarter: Quarter, size: 'Spending, US$ bn' }
+format: { prefix: US$, unit: bn }
+marks:
+  - mark: bar
+    x: quarter
+    y: size
+states:
+  by-quarter:
+    label: Spending by quarter
+  year-2024:
+    label: 2024 highlighted
+    highlight: { date: { from: 2024-01-01, to: 2024-12-31 } }
+  latest:
+    label: The latest quarter labelled
+    highlight: last
+    labels: highlighted
+`;
+const chapter = `---
+title: Spending in 2024
+order: 99
+dek: A chapter whose chart is declared in content/charts.
+authors:
+  - Test desk
+published: 2026-01-15
+draft: false
+---
+
+Opening text.
+
+<Scrolly chart="china-spending-2024">
+  <Step id="spending-quarters" state="by-quarter">Spending by quarter.</Step>
+  <Step id="spending-2024" state="year-2024">2024 highlighted.</Step>
+  <Step id="spending-latest" state="latest">The latest quarter.</Step>
+</Scrolly>
+`;
+
+beforeAll(async () => {
+	fixture.write('charts/china-spending-2024.yaml', chart);
+	fixture.write('chapters/spending-in-2024.mdx', chapter);
+	const { code, output } = await astroBuild(fixture.env);
+	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
+}, 300_000);
+afterAll(() => fixture.remove());
+
+describe('a chart declared in content/charts', () => {
+	it('is drawn in the story and on its chapter page, one state per step', () => {
+		for (const path of ['', 'spending-in-2024/']) {
+			const steps = [...page(dist, path).querySelectorAll('.step[data-chart="china-spending-2024"]')];
+			expect(
+				steps.map((s) => s.getAttribute('data-state')),
+				path,
+			).toEqual(['by-quarter', 'year-2024', 'latest']);
+			for (const step of steps) expect(step.querySelector('figure svg'), path).not.toBeNull();
+		}
+	});
+
+	it('highlights 2024 in its state, and says so in the text alternative', () => {
+		const figure = page(dist, 'spending-in-2024/').querySelector('figure[data-state="year-2024"]')!;
+		expect(figure.querySelectorAll('svg [fill="var(--c-alibaba)"]').length).toBe(6); // three quarters, two widths
+		expect(figure.textContent).toContain('Q1 2024, Q2 2024 and Q3 2024 are highlighted');
+	});
+
+	it('has an embed page, an oEmbed record, downloads and a gallery entry for every state', () => {
+		for (const state of ['by-quarter', 'year-2024', 'latest']) {
+			expect(page(dist, `embed/china-spending-2024/${state}/`).querySelector('figure svg'), state).not.toBeNull();
+			for (const file of [
+				`charts/china-spending-2024/${state}.svg`,
+				`charts/china-spending-2024/${state}.png`,
+				`charts/china-spending-2024/${state}.csv`,
+				`oembed/china-spending-2024/${state}.json`,
+			])
+				expect(existsSync(join(dist, file)), file).toBe(true);
+			expect(page(dist, 'charts/').querySelector(`#china-spending-2024--${state}`), state).not.toBeNull();
+		}
+		expect(readFileSync(join(dist, 'charts/china-spending-2024/latest.csv'), 'utf8')).toMatch(
+			/^quarter,size\nQ3 2021,7.2\n/,
+		);
+	});
+});
