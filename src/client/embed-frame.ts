@@ -20,6 +20,9 @@ import {
 } from './embed-protocol.ts';
 
 const root = document.documentElement;
+// A sandbox without allow-same-origin gives the page an opaque origin: no web font there (EmbedLayout).
+const opaque = self.origin === 'null';
+if (opaque) root.dataset.sandboxed = '';
 const theme = readTheme(location.search);
 if (theme) root.dataset.theme = theme;
 
@@ -28,15 +31,16 @@ const showAddress = (link: HTMLAnchorElement): void => {
 	const text = document.createElement('span');
 	text.className = 'embed-address';
 	const url = new URL(link.href);
-	text.textContent = `${link.textContent?.trim() ?? ''}: ${url.host}${url.pathname}${url.search}`;
+	// The words a reader sees, without what is said to screen readers only ("opens in a new tab").
+	const words = link.cloneNode(true) as HTMLElement;
+	for (const hidden of words.querySelectorAll('.visually-hidden')) hidden.remove();
+	text.textContent = `${words.textContent?.trim() ?? ''}: ${url.host}${url.pathname}${url.search}${url.hash}`;
 	link.replaceWith(text);
 };
 
 if (window.parent !== window) {
 	// Read each time: WordPress adds its secret to the hash after the page has loaded.
 	const context = () => readFrameContext(location.search, location.hash, location.href);
-	// A sandbox without allow-same-origin gives the page an opaque origin.
-	const opaque = self.origin === 'null';
 	let sent = 0;
 	const send = (force = false): void => {
 		const height = Math.ceil(root.getBoundingClientRect().height);
