@@ -94,7 +94,9 @@ function lineCount(text: string, maxWidth: number, size: number, weight: Weight,
 	const pieces = text
 		.split(/\s+/)
 		.filter(Boolean)
-		.flatMap((word) => word.split(/(?<=[–—])|(?<=-)(?=\p{L})/u).map((piece, i) => ({ piece, join: i === 0 ? ' ' : '' })));
+		.flatMap((word) =>
+			word.split(/(?<=[–—])|(?<=-)(?=\p{L})/u).map((piece, i) => ({ piece, join: i === 0 ? ' ' : '' })),
+		);
 	let lines = 0;
 	let line = '';
 	for (const { piece, join } of pieces) {
@@ -135,7 +137,11 @@ export function embedHeight(
 	const labelled = (label: string, text: string) => {
 		const labelWidth =
 			textWidth(label.toUpperCase(), foot.label, 'bold') + label.length * 0.05 * foot.label + foot.labelGap;
-		return block(wrapped(text, foot.size, 'regular', labelWidth + textWidth(' ', foot.size)), foot.size, foot.lineHeight);
+		return block(
+			wrapped(text, foot.size, 'regular', labelWidth + textWidth(' ', foot.size)),
+			foot.size,
+			foot.lineHeight,
+		);
 	};
 	const { notes, sources, sourceLabel } = figureFoot(chart.datasets);
 
@@ -175,8 +181,7 @@ export function embedHeights(
 	state: string,
 	inStory = true,
 ): Record<(typeof embedSizedWidths)[number], number> {
-	return Object.fromEntries(embedSizedWidths.map((width) => [width, embedHeight(chart, state, width, inStory)])) as Record<
-		(typeof embedSizedWidths)[number],
-		number
-	>;
+	return Object.fromEntries(
+		embedSizedWidths.map((width) => [width, embedHeight(chart, state, width, inStory)]),
+	) as Record<(typeof embedSizedWidths)[number], number>;
 }

@@ -55,7 +55,10 @@ export function cardSvg({ title, subtitle, chart, state }: CardInput): string {
 	line(site.publisher.toUpperCase(), y, 20, accent, true);
 	const titleSize = 44;
 	const titleLines = wrapText(title, text, titleSize, 'bold');
-	const shown = titleLines.length > 2 ? [titleLines[0]!, oneLine(titleLines.slice(1).join(' '), text, titleSize, 'bold')] : titleLines;
+	const shown =
+		titleLines.length > 2
+			? [titleLines[0]!, oneLine(titleLines.slice(1).join(' '), text, titleSize, 'bold')]
+			: titleLines;
 	for (const content of shown) {
 		y += 54;
 		line(content, y, titleSize, ink, true);

@@ -83,15 +83,19 @@ export const stateCardInput = (chart: Chart, state: string): CardInput => ({
 	state,
 });
 
-export const stateCard = (chart: Chart, state: string) =>
-	cardPng(`${chart.id}/${state}`, stateCardInput(chart, state));
+export const stateCard = (chart: Chart, state: string) => cardPng(`${chart.id}/${state}`, stateCardInput(chart, state));
 
 /** The card of the story (`page` 'story') or of a chapter: its title over its chart. */
 export async function pageCardInput(page: string): Promise<CardInput> {
 	const { chapters, steps } = await loadStory();
 	if (page === 'story') {
 		const chart = findChart(site.socialImage.chart)!;
-		return { title: site.title, subtitle: stateTitle(chart, site.socialImage.state), chart, state: site.socialImage.state };
+		return {
+			title: site.title,
+			subtitle: stateTitle(chart, site.socialImage.state),
+			chart,
+			state: site.socialImage.state,
+		};
 	}
 	const chapter = chapters.find((c) => c.id === page);
 	if (!chapter) throw new Error(`No chapter ${page}.`);

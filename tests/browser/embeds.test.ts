@@ -54,7 +54,9 @@ const atSite = (code: string) => code.replaceAll(`${built}/`, `${site.url}/`);
 /** The four embed codes the gallery's chart page shows for a chart state, pointing at the test site. */
 function codes(chart: string, state: string) {
 	const entry = builtPage(inject('siteDir'), `charts/${chart}/`).getElementById(`${chart}--${state}`)!;
-	const [responsive, iframe, url, amp] = [...entry.querySelectorAll('pre code')].map((c) => atSite(c.textContent ?? ''));
+	const [responsive, iframe, url, amp] = [...entry.querySelectorAll('pre code')].map((c) =>
+		atSite(c.textContent ?? ''),
+	);
 	return { responsive: responsive!, iframe: iframe!, url: url!, amp: amp! };
 }
 

@@ -66,7 +66,8 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		const step = [...story.querySelectorAll(`.step[data-chart="${chart.id}"][data-state="${state}"]`)][0];
 		if (step) expect(back).toBe(`/#${step.id}`);
 		else expect(back).toBe(`/${embedUrls.galleryEntry(chart.id, state)}`);
-		if (!step) expect(page(siteDir, embedUrls.galleryChart(chart.id)).getElementById(`${chart.id}--${state}`)).not.toBeNull();
+		if (!step)
+			expect(page(siteDir, embedUrls.galleryChart(chart.id)).getElementById(`${chart.id}--${state}`)).not.toBeNull();
 	});
 
 	it('carries no scroll runtime and no external script: one small inline script', () => {
@@ -167,7 +168,9 @@ describe('the gallery, /charts/', () => {
 		expect(cards).toHaveLength(charts.length);
 		charts.forEach((chart, i) => {
 			const card = cards[i]!;
-			expect(card.querySelector('a.gallery-card-link')?.getAttribute('href')).toBe(`/${embedUrls.galleryChart(chart.id)}`);
+			expect(card.querySelector('a.gallery-card-link')?.getAttribute('href')).toBe(
+				`/${embedUrls.galleryChart(chart.id)}`,
+			);
 			const img = card.querySelector('img')!;
 			expect(existsSync(join(siteDir, img.getAttribute('src')!))).toBe(true);
 			expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1200', '630']);
@@ -193,7 +196,11 @@ describe('the gallery, /charts/', () => {
 			expect(responsive).toBe(`${iframe}\n<script async src="${site}embed.js"></script>`);
 			expect(iframe).toMatch(new RegExp(`^<iframe src="${embed}" title="[^"]+" width="100%" height="\\d+"`));
 			expect(url).toBe(embed);
-			expect(amp).toMatch(new RegExp(`^<amp-iframe src="${embed}" title="[^"]+" layout="fixed-height" height="\\d+" resizable sandbox="allow-scripts allow-same-origin[^"]*"`));
+			expect(amp).toMatch(
+				new RegExp(
+					`^<amp-iframe src="${embed}" title="[^"]+" layout="fixed-height" height="\\d+" resizable sandbox="allow-scripts allow-same-origin[^"]*"`,
+				),
+			);
 			expect(amp).toContain(`<amp-img src="${site}${embedUrls.png(chart.id, state)}"`);
 			expect(amp).toMatch(/ placeholder><\/amp-img>/);
 			expect(amp).toMatch(/<button overflow type="button">[^<]+<\/button>/);
