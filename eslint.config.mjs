@@ -15,6 +15,14 @@ const buildTimeModules = [
 	'**/pages/**',
 ];
 
+// The product never depends on its tests: test helpers and the bench live under tests/, and src/ may not
+// import them. Each src/ block below that sets no-restricted-imports repeats this pattern, because a later
+// block's options replace an earlier one's for the same rule.
+const noTests = {
+	group: ['**/tests/**', '**/tests'],
+	message: 'src/ may not import from tests/: move what both need into src/ (or the tool into tests/).',
+};
+
 export default tseslint.config(
 	{ ignores: ['dist/**', '.astro/**', 'node_modules/**', 'tests/.tmp/**'] },
 	js.configs.recommended,
@@ -37,6 +45,10 @@ export default tseslint.config(
 		...tseslint.configs.disableTypeChecked,
 	},
 	{
+		files: ['src/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [noTests] }] },
+	},
+	{
 		// The browser boundary: client code ships to readers, so no Plot, no d3, no Node, no build-time modules.
 		files: ['src/client/**'],
 		languageOptions: { globals: { ...globals.browser } },
@@ -51,8 +63,10 @@ export default tseslint.config(
 						},
 						{
 							group: buildTimeModules,
-							message: 'src/client/ may not import build-time modules (data, charts, render, publish, chapters).',
+							message:
+								'src/client/ may not import build-time modules (data, charts, render, publish, chapters, problems, components, pages).',
 						},
+						noTests,
 					],
 				},
 			],
@@ -77,6 +91,7 @@ export default tseslint.config(
 							group: ['**/render/**', '**/publish/**', '**/components/**', '**/pages/**', 'linkedom'],
 							message: 'Charts and data stay pure: rendering lives in src/render/.',
 						},
+						noTests,
 					],
 				},
 			],

@@ -4,7 +4,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { charts } from '../charts/index.ts';
 import { plural, ProblemsError } from '../problems/problem.ts';
-import type { StepInfo } from './validate-chapter.ts';
+import type { FigureInfo, StepInfo } from './validate-chapter.ts';
 import { validateStory } from './validate-story.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
@@ -13,6 +13,8 @@ export type ChapterEntry = CollectionEntry<'chapters'>;
 export interface Story {
 	readonly chapters: readonly ChapterEntry[];
 	readonly steps: ReadonlyMap<string, StepInfo>;
+	/** The inline figures (`<Chart>`) of the published chapters. */
+	readonly figures: readonly FigureInfo[];
 }
 
 let cached: Promise<Story> | undefined;
@@ -42,7 +44,7 @@ async function readStory(): Promise<Story> {
 			return { file, source: await readFile(new URL(file, root), 'utf8') };
 		}),
 	);
-	const { problems, steps } = validateStory(sources, catalogue);
+	const { problems, steps, figures } = validateStory(sources, catalogue);
 	if (problems.length > 0) {
 		throw new ProblemsError(
 			problems,
@@ -50,5 +52,5 @@ async function readStory(): Promise<Story> {
 			`The story has ${plural(problems.length, 'problem')}:`,
 		);
 	}
-	return { chapters, steps: new Map(steps.map((step) => [step.id, step])) };
+	return { chapters, steps: new Map(steps.map((step) => [step.id, step])), figures };
 }

@@ -1,10 +1,11 @@
 // Checks the story without building it: npm run check
-// Every dataset (CSV values, metadata and sources), every chapter's frontmatter, and every Scrolly,
-// Step and Chart tag against the chart registry. Prints `file:line: what to fix`; exits 1 on problems.
+// Every dataset (CSV values, metadata and sources), the story file (content/story.yaml), every chapter's
+// frontmatter, and every Scrolly, Step and Chart tag against the chart registry. Prints `file:line: what to fix`; exits 1 on problems.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Chart } from '../charts/define-chart.ts';
 import type { ChartCatalogue } from '../chapters/validate-chapter.ts';
+import { checkStoryFile } from '../chapters/story-file.ts';
 import { validateStory } from '../chapters/validate-story.ts';
 import { formatProblem, plural, problemsOf, type Problem } from '../problems/problem.ts';
 import {
@@ -46,6 +47,9 @@ export async function checkStory(folders: StoryFolders): Promise<CheckResult> {
 		}
 		const catalogue: ChartCatalogue | undefined =
 			problems.length === 0 ? new Map(charts.map((chart) => [chart.id, chart.stateNames])) : undefined;
+		const storyPath = join(folders.content, 'story.yaml');
+		const storyText = existsSync(storyPath) ? readFileSync(storyPath, 'utf8') : undefined;
+		problems.push(...checkStoryFile(storyText, shown(folders, storyPath), catalogue).problems);
 		const chapterFiles = contentFiles(folders, 'chapters', '.mdx');
 		const story = validateStory(
 			chapterFiles.map((path) => ({ file: shown(folders, path), source: readFileSync(path, 'utf8') })),

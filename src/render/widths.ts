@@ -4,7 +4,6 @@
  */
 export const widths = [360, 720] as const;
 
-export type RenderWidth = (typeof widths)[number];
 
 /**
  * The widths charts are drawn at on embed pages. An embed can be any width, so it gets more than

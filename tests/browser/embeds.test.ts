@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPalettes } from '../../src/render/palette.ts';
 import { pickEmbedWidth } from '../../src/publish/embed-size.ts';
 import { page as builtPage } from '../helpers/built-site.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../src/cli/chromium.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 /**

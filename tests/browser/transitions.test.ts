@@ -330,7 +330,7 @@ describe('less motion', () => {
 
 describe('smoothness on a slow phone', () => {
 	// Long animation frames (the Long Animation Frames API, wall-clock) are measured by `npm run bench`
-	// (src/cli/bench/transition-cost.ts): on a shared machine other programs' CPU use lengthens them.
+	// (tests/bench/transition-cost.ts): on a shared machine other programs' CPU use lengthens them.
 	// Here a trace gives the main thread's own CPU time per frame, which is not lengthened that way.
 	// The frame that switches to the new state (cloning its figure, style and layout) costs the same
 	// with or without animation and is left out, as is the test's own scrolling: what is checked is

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, inject, it } from 'vitest';
-import { pageBytes } from '../../src/cli/bench/page-bytes.ts';
+import { pageBytes } from '../bench/page-bytes.ts';
 
 /** What the chart details (issue 13) cost every reader of the story: code and HTML. */
 describe('the chart details', () => {

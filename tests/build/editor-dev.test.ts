@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inherited } from '../helpers/astro-build.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../src/cli/chromium.ts';
 import { runCli, storyFixture } from '../helpers/story-fixture.ts';
 
 /**

@@ -26,7 +26,9 @@ const chapter = 'chapters/the-cloud-race.mdx';
 const editFile = (dir: string, file: string, change: (text: string) => string) =>
 	writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
 
-describe.concurrent('a build with a mistake fails and says where and what to fix', () => {
+// Not concurrent: builds run one at a time in this file's worker (tests/helpers/astro-build.ts), so each
+// test's timeout covers its own build only.
+describe('a build with a mistake fails and says where and what to fix', () => {
 	it('unknown state', async () => {
 		const output = await buildWithMistake('unknown-state', (dir) =>
 			editFile(dir, chapter, (t) => t.replace('state="big-three"', 'state="big-tree"')),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transitionCodeBytes } from '../../src/cli/bench/transition-cost.ts';
+import { transitionCodeBytes } from '../bench/transition-cost.ts';
 
 // The chart transitions ship to every reader of the story: they must stay small.
 describe('the chart transition code (src/client/transition*.ts)', () => {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../src/cli/chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 /** The browser and the served site a browser test file works with. */

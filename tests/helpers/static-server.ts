@@ -2,7 +2,19 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { contentTypes as types } from '../../src/cli/content-types.ts';
+
+/** Content types of the files a built site serves, by extension (this server and the bench’s compressed one). */
+export const contentTypes: Readonly<Record<string, string>> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.json': 'application/json',
+	'.csv': 'text/csv; charset=utf-8',
+	'.woff2': 'font/woff2',
+	'.ttf': 'font/ttf',
+};
 
 /** A running static server for a built site. */
 export interface StaticServer {
@@ -20,7 +32,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
 			response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 			return;
 		}
-		response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+		response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
 		createReadStream(file).pipe(response);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

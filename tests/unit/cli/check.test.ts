@@ -335,4 +335,16 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 			The chapters were not checked against the charts: fix the problems above first, then run npm run check again."
 		`);
 	});
+
+	it('a story file whose social image is not a chart state', async ({ expect }) => {
+		expect(
+			await problems('bad-story-file', (f) =>
+				f.edit('story.yaml', (t) => t.replace('  state: alibaba', '  state: alibab')),
+			),
+		).toMatchInlineSnapshot(`
+			"content/story.yaml:19: "socialImage": chart "world-cloud-share" has no state "alibab". Did you mean "alibaba"? Valid states: market, big-three, alibaba.
+
+			1 problem."
+		`);
+	});
 });

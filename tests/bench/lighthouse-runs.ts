@@ -1,7 +1,7 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { chromiumArgs } from '../chromium.ts';
+import { chromiumArgs } from '../../src/cli/chromium.ts';
 
 /** Lighthouse figures for one page and preset: category scores (0-100) and the three web vitals. */
 export interface LighthouseFigures {

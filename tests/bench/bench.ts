@@ -1,14 +1,14 @@
 // The budget benchmark (DESIGN.md section 3): `npm run bench`. Builds the site, serves it with
 // compression, measures it in headless Chromium and prints one table; exits 1 when a budget is missed.
 import { resolve } from 'node:path';
-import { launchChromium } from './chromium.ts';
-import { multiplyStory, timeBuild } from './bench/build-times.ts';
-import { lighthouseMedian } from './bench/lighthouse-runs.ts';
-import { pageBytes } from './bench/page-bytes.ts';
-import { measureScroll } from './bench/scroll-frames.ts';
-import { serveCompressed } from './bench/serve-compressed.ts';
-import { measureTransitions, transitionCodeBytes } from './bench/transition-cost.ts';
-import { pageTypes } from '../../tests/helpers/site-pages.ts';
+import { launchChromium } from '../../src/cli/chromium.ts';
+import { multiplyStory, timeBuild } from './build-times.ts';
+import { lighthouseMedian } from './lighthouse-runs.ts';
+import { pageBytes } from './page-bytes.ts';
+import { measureScroll } from './scroll-frames.ts';
+import { serveCompressed } from './serve-compressed.ts';
+import { measureTransitions, transitionCodeBytes } from './transition-cost.ts';
+import { pageTypes } from '../helpers/site-pages.ts';
 
 interface Row {
 	readonly figure: string;

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { contentTypes as types } from '../content-types.ts';
+import { contentTypes as types } from '../helpers/static-server.ts';
 
 const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.csv']);
 

@@ -10,7 +10,7 @@ export async function transitionCodeBytes(): Promise<number> {
 	const { outputFiles } = await build({
 		stdin: {
 			contents: "export * from './transition.ts'; export * from './transition-motion.ts';",
-			resolveDir: new URL('../../client/', import.meta.url).pathname,
+			resolveDir: new URL('../../src/client/', import.meta.url).pathname,
 			loader: 'ts',
 		},
 		bundle: true,

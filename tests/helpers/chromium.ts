@@ -1,1 +1,0 @@
-export { chromiumArgs, launchChromium } from '../../src/cli/chromium.ts';
