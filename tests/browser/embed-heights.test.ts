@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts } from '../../src/charts/index.ts';
 import { embedHeight, embedSizedWidths } from '../../src/publish/embed-size.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { launchChromium } from '../../src/cli/chromium.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 /**
