@@ -3,7 +3,7 @@ import { explain, objectError, text } from '../problems/schema-errors.ts';
 
 // Each field says what to write when it is wrong or missing: these messages are what an editor reads,
 // in the build (Astro lists them under the file) and in `npm run check` (with the line).
-const fieldNames = ['title', 'order', 'dek', 'authors', 'published', 'updated', 'draft'] as const;
+const fieldNames = ['title', 'order', 'dek', 'authors', 'published', 'updated', 'corrections', 'draft'] as const;
 
 // A required text field: blank text is refused, and the example (a whole frontmatter line) is repeated.
 const line = (field: string, what: string, example: string) =>
@@ -18,6 +18,31 @@ const day = (field: string, example: string, orElse = '') => {
 		})
 		.pipe(z.coerce.date());
 };
+
+const correctionExample = '"corrections: [{ date: 2026-12-01, text: …, charts: [cloud-revenue] }]"';
+
+/** One correction: when, what changed, and the charts it concerns (their embed pages show it too). */
+const correctionSchema = z.strictObject(
+	{
+		date: day('date', 'date: 2026-12-01', ' (the day the correction was made)'),
+		/** What was wrong and what it says now, in a sentence or two. */
+		text: text('text', 'what was wrong and what the chapter says now', '"text: The chapter gave…"', { trim: true }),
+		/** Chart ids, as in the charts reference; the correction shows on their embed pages. */
+		charts: z
+			.array(z.string({ error: '"charts": each must be a chart id, e.g. cloud-revenue.' }).trim().min(1), {
+				error: explain('charts', 'the chart ids the correction concerns', '"charts: [cloud-revenue]"'),
+			})
+			.default([]),
+	},
+	{
+		error: objectError(['date', 'text', 'charts'], {
+			where: 'a correction',
+			notAnObject: `each correction must have a date and a text, e.g. ${correctionExample}.`,
+		}),
+	},
+);
+
+export type Correction = z.infer<typeof correctionSchema>;
 
 /** The frontmatter every chapter in content/chapters/ must have. */
 export const chapterSchema = z
@@ -45,6 +70,12 @@ export const chapterSchema = z
 			published: day('published', 'published: 2025-03-01'),
 			/** Last substantive update, YYYY-MM-DD; not before `published`. */
 			updated: day('updated', 'updated: 2025-04-15', ' (or delete the line)').optional(),
+			/** Corrections, each shown at the end of the chapter and on the embed pages of its charts. */
+			corrections: z
+				.array(correctionSchema, {
+					error: explain('corrections', 'a list of corrections, each with a date and a text', correctionExample),
+				})
+				.default([]),
 			/** Drafts show in `npm run dev` and are left out of the built site. */
 			draft: z.boolean({ error: '"draft" must be true or false.' }).default(false),
 		},
@@ -59,6 +90,20 @@ export const chapterSchema = z
 	.refine((c) => !(c.updated instanceof Date && c.published instanceof Date) || c.updated >= c.published, {
 		message: '"updated" is earlier than "published": the last update cannot come before the first publication.',
 		path: ['updated'],
+	})
+	.refine(
+		(c) =>
+			!(c.published instanceof Date) ||
+			(c.corrections ?? []).every((x) => !(x.date instanceof Date) || x.date >= c.published),
+		{
+			message: '"corrections": a correction is dated before "published": a chapter is corrected after it is published.',
+			path: ['corrections'],
+		},
+	)
+	// A correction is an update: the "Updated" date is the later of "updated" and the last correction.
+	.transform((c) => {
+		const latest = Math.max(c.updated?.getTime() ?? 0, ...c.corrections.map((x) => x.date.getTime()));
+		return latest > 0 ? { ...c, updated: new Date(latest) } : c;
 	});
 
 export type ChapterData = z.infer<typeof chapterSchema>;

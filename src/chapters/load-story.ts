@@ -44,7 +44,8 @@ async function readStory(): Promise<Story> {
 			return { file, source: await readFile(new URL(file, root), 'utf8') };
 		}),
 	);
-	const { problems, steps, figures } = validateStory(sources, catalogue);
+	const data = new Map(charts.map((chart) => [chart.id, chart.datasets]));
+	const { problems, steps, figures } = validateStory(sources, catalogue, data);
 	if (problems.length > 0) {
 		throw new ProblemsError(
 			problems,

@@ -1,8 +1,8 @@
 import { lineAt } from '../problems/located-text.ts';
 
 /** A story component tag found in a chapter's MDX source. */
-export interface Tag {
-	readonly name: 'Scrolly' | 'Step' | 'Chart';
+export interface Tag<Name extends string = 'Scrolly' | 'Step' | 'Chart'> {
+	readonly name: Name;
 	readonly kind: 'open' | 'close' | 'self-closing';
 	/** 1-based line in the file. */
 	readonly line: number;
@@ -14,17 +14,21 @@ export interface Tag {
 	readonly end: number;
 }
 
-const tagPattern = /<(\/?)(Scrolly|Step|Chart)\b((?:[^>"'{}]|"[^"]*"|'[^']*'|\{[^}]*\})*?)(\/?)>/g;
+const tagPattern = (names: readonly string[]) =>
+	new RegExp(String.raw`<(\/?)(${names.join('|')})\b((?:[^>"'{}]|"[^"]*"|'[^']*'|\{[^}]*\})*?)(\/?)>`, 'g');
 const attributePattern = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/g;
 
 /**
  * Returns the Scrolly, Step and Chart tags of an MDX source with their line numbers.
  * Code and MDX comments are skipped, so a guide or a comment can show the tags as examples.
  */
-export function parseTags(source: string): Tag[] {
+export const parseTags = (source: string): Tag[] => findTags(source, ['Scrolly', 'Step', 'Chart']);
+
+/** Returns the tags of the named components in an MDX source, skipping code and comments as parseTags does. */
+export function findTags<Name extends string>(source: string, names: readonly Name[]): Tag<Name>[] {
 	const text = blankCode(source);
-	const tags: Tag[] = [];
-	for (const match of text.matchAll(tagPattern)) {
+	const tags: Tag<Name>[] = [];
+	for (const match of text.matchAll(tagPattern(names))) {
 		const [whole, slash, name, rawAttributes = '', selfClosing] = match;
 		const attributes: Record<string, string> = {};
 		const expressions: string[] = [];
@@ -33,7 +37,7 @@ export function parseTags(source: string): Tag[] {
 			else attributes[key] = double ?? single ?? '';
 		}
 		tags.push({
-			name: name as Tag['name'],
+			name: name as Name,
 			kind: slash ? 'close' : selfClosing ? 'self-closing' : 'open',
 			line: lineAt(source, match.index),
 			attributes,

@@ -1,6 +1,7 @@
 import { closest } from '../problems/closest.ts';
 import { lineAt } from '../problems/located-text.ts';
 import { byLine, type Problem } from '../problems/problem.ts';
+import { figureComponentNames } from './figure-components.ts';
 import { blankCode, parseTags, textBetween, type Tag } from './parse-tags.ts';
 
 /** What the validator needs to know about the charts: ids and their state names. */
@@ -121,7 +122,7 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 	return { steps, figures, problems: problems.toSorted(byLine) };
 }
 
-const components = ['Scrolly', 'Step', 'Chart'];
+const components = ['Scrolly', 'Step', 'Chart', ...figureComponentNames];
 
 // MDX renders an unknown capitalised tag as an error at build time, and a lowercase <step> as an
 // unknown HTML element without a word: both are typos an editor can make.

@@ -1,7 +1,9 @@
+import { closest } from '../problems/closest.ts';
 import { findDuplicates } from '../problems/duplicates.ts';
 import { byLine, type Problem } from '../problems/problem.ts';
 import type { ChapterData } from './chapter-schema.ts';
-import { checkFrontmatter } from './frontmatter.ts';
+import { checkFigures, type ChartData } from './check-figures.ts';
+import { checkFrontmatter, type FrontmatterCheck } from './frontmatter.ts';
 import { validateChapter, type ChartCatalogue, type FigureInfo, type StepInfo } from './validate-chapter.ts';
 
 /** One chapter file: its path as messages show it, and its text. */
@@ -21,9 +23,14 @@ export interface StoryCheck {
 /**
  * Checks every chapter's frontmatter and tags, then what must be unique across the story (step ids,
  * inline figures, orders). The build and `npm run check` both call this, so they agree. Without a
- * catalogue (the charts could not be loaded), the tags are not checked.
+ * catalogue (the charts could not be loaded), the tags are not checked; with the charts' data, the
+ * figures in the text are checked against it (check-figures.ts).
  */
-export function validateStory(chapters: readonly ChapterSource[], catalogue: ChartCatalogue | undefined): StoryCheck {
+export function validateStory(
+	chapters: readonly ChapterSource[],
+	catalogue: ChartCatalogue | undefined,
+	chartData?: ChartData,
+): StoryCheck {
 	const problems: Problem[] = [];
 	const steps: StepInfo[] = [];
 	const figures: FigureInfo[] = [];
@@ -32,9 +39,11 @@ export function validateStory(chapters: readonly ChapterSource[], catalogue: Cha
 		const frontmatter = checkFrontmatter(file, source);
 		const found = [...frontmatter.problems];
 		if (frontmatter.data) orders.push({ file, line: frontmatter.lineOf('order'), order: frontmatter.data.order });
+		if (catalogue && frontmatter.data) found.push(...checkCorrections(file, frontmatter, catalogue));
 		if (catalogue) {
 			const check = validateChapter(file, source, catalogue);
 			found.push(...check.problems);
+			if (chartData) found.push(...checkFigures(file, source, check, chartData));
 			steps.push(...check.steps);
 			figures.push(...check.figures);
 		}
@@ -78,3 +87,20 @@ export const findDuplicateOrders = (chapters: readonly ChapterOrder[]): Problem[
 		(first, others) =>
 			`order ${first.order} is also used by ${others}: give each chapter its own order (1 is the first chapter).`,
 	);
+
+/** Returns problems for corrections that name a chart the story does not have. */
+function checkCorrections(file: string, frontmatter: FrontmatterCheck, catalogue: ChartCatalogue): Problem[] {
+	const names = [...catalogue.keys()];
+	return (frontmatter.data?.corrections ?? []).flatMap((correction) =>
+		correction.charts
+			.filter((chart) => !catalogue.has(chart))
+			.map((chart) => {
+				const suggestion = closest(chart, names);
+				return {
+					file,
+					line: frontmatter.lineOf('corrections'),
+					message: `"corrections": there is no chart "${chart}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Name the charts the correction concerns by their ids in content/CHARTS.md.`,
+				};
+			}),
+	);
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Chart } from '../charts/define-chart.ts';
 import type { Dataset } from '../data/define-dataset.ts';
+import { sourceParts } from '../publish/figure-words.ts';
 import { openStoryModules, projectDir, storyFolders } from './story-modules.ts';
 
 /** Where the reference is checked in. */
@@ -64,9 +65,11 @@ function chartSection(chart: Chart): string[] {
 }
 
 function datasetLine(dataset: Dataset): string {
-	const sources = dataset.meta.sources.map(
-		(s) => `${escape(s.publisher)}, ${s.url ? `[${escape(s.title)}](${s.url})` : `“${escape(s.title)}”`} (${s.date})`,
-	);
+	// The words every other place shows (figure-words), with the title linked where it is online.
+	const sources = dataset.meta.sources.map((source) => {
+		const { before, title, url, after } = sourceParts(source);
+		return `${escape(before)}${url ? `[${escape(title)}](${url})` : escape(title)}${escape(after)}`;
+	});
 	return `- [\`${dataset.name}\`](data/${dataset.name}.csv): ${escape(dataset.meta.title)} (${escape(dataset.meta.unit)}). Source${sources.length > 1 ? 's' : ''}: ${sources.join('; ')}.`;
 }
 

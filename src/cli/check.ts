@@ -54,6 +54,7 @@ export async function checkStory(folders: StoryFolders): Promise<CheckResult> {
 		const story = validateStory(
 			chapterFiles.map((path) => ({ file: shown(folders, path), source: readFileSync(path, 'utf8') })),
 			catalogue,
+			catalogue && new Map(charts.map((chart) => [chart.id, chart.datasets])),
 		);
 		problems.push(...story.problems);
 		return {

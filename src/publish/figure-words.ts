@@ -52,18 +52,38 @@ export const noteLabel = 'Note';
 /** The notes as one paragraph. */
 export const notesText = (notes: readonly string[]): string => notes.join(' ');
 
-/** A source's date, as precisely as it is known ("2024-05-12", "2024-05", "2024"). */
-export const sourceDate = (source: Source): string => source.date;
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/**
- * One source in three parts, for pages that link its title: "Publisher, " + title + " (2024-05)".
- * `url` is absent when the source is not online.
- */
-export function sourceParts(source: Source): { before: string; title: string; url: string | undefined; after: string } {
-	return { before: `${source.publisher}, `, title: source.title, url: source.url, after: ` (${sourceDate(source)})` };
+/** A source's date in words, as precisely as it is known: "26 Oct 2023", "Oct 2023" or "2023". */
+export function sourceDate(source: Source): string {
+	const [year, month, day] = source.date.split('-');
+	const monthName = month === undefined ? undefined : months[Number(month) - 1];
+	return [day === undefined ? undefined : String(Number(day)), monthName, year].filter(Boolean).join(' ');
 }
 
-/** One source as plain text: "Publisher, Title (2024-05)". */
+/**
+ * How a source's title reads, as citation style has it: a document's own headline in quotation marks,
+ * our description of a document (`"described": true` in the metadata) in square brackets, so a reader
+ * can tell the two apart.
+ */
+export const titleMarks = (source: Source): { open: string; close: string } =>
+	source.described ? { open: '[', close: ']' } : { open: '“', close: '”' };
+
+/**
+ * One source in three parts, for pages that link its title: "Publisher, “" + title + "” (Oct 2023)",
+ * or "Publisher, [" + description + "] (2024)". `url` is absent when the source is not online.
+ */
+export function sourceParts(source: Source): { before: string; title: string; url: string | undefined; after: string } {
+	const { open, close } = titleMarks(source);
+	return {
+		before: `${source.publisher}, ${open}`,
+		title: source.title,
+		url: source.url,
+		after: `${close} (${sourceDate(source)})`,
+	};
+}
+
+/** One source as plain text: "Publisher, “Title” (26 Oct 2023)". */
 export function sourceText(source: Source): string {
 	const { before, title, after } = sourceParts(source);
 	return `${before}${title}${after}`;

@@ -76,7 +76,8 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		const scripts = [...embed.querySelectorAll('script')].map((s) => s.textContent ?? '');
 		expect(scripts).toHaveLength(1);
 		expect(scripts[0]).not.toMatch(/scrollama|IntersectionObserver|observablehq/);
-		// Height reporting, links in sandboxes and the charts' details on demand (src/client/details.ts).
+		// The frame script (heights, theme, links in sandboxes) and the details on demand (details-size.test.ts
+		// holds their budget).
 		expect(scripts[0]!.length).toBeLessThan(7000);
 		// Everything it needs is in the HTML: no fetch at run time (a sandboxed iframe could not make one).
 		expect(html).not.toMatch(/fetch\(|XMLHttpRequest|import\(/);

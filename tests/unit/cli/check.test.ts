@@ -93,6 +93,71 @@ describe('npm run check', { timeout: 60_000 }, () => {
 
 // Each case opens its own Vite module graph on its own copy of the story, so they can run at once.
 describe.concurrent('npm run check names the file, the line and what to fix', { timeout: 60_000 }, () => {
+	it("a figure in the text that no value in the data of the step's chart matches, with the nearest values", async ({
+		expect,
+	}) => {
+		expect(
+			await problems('figure-disagrees', (f) => {
+				f.edit(mdx, (t) => t.replace('Third step.', 'Alibaba led with **39%**.'));
+				f.edit('data/canalys-china-share-q3-2023.csv', (t) => t.replace('Alibaba,39,', 'Alibaba,41,'));
+			}),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:21: "39%" matches no value in the data of chart "china-cloud-share", which step "three" shows; nearest: 41 (canalys-china-share-q3-2023.share, "Alibaba"); 27 (canalys-china-share-q3-2023.share, "Others"); 19 (canalys-china-share-q3-2023.share, "Huawei"). Correct the figure; or write it from the data with <Value>, <Sum>, <Change>, <Difference> or <Implied>; or, if it comes from a source outside the charts, write <Quoted source="…">39%</Quoted> (see "Figures in the text" in content/EDITORS.md).
+
+			1 problem."
+		`);
+	});
+
+	it('a correction that names a chart the story does not have', async ({ expect }) => {
+		expect(
+			await problems(
+				'correction-chart',
+				inChapter((t) =>
+					t.replace(
+						'draft: false\n',
+						'draft: false\ncorrections:\n  - date: 2026-02-10\n    text: The growth was 6%, not 5%.\n    charts: [cloud-revenu]\n',
+					),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:9: "corrections": there is no chart "cloud-revenu". Did you mean "cloud-revenue"? Name the charts the correction concerns by their ids in content/CHARTS.md.
+
+			1 problem."
+		`);
+	});
+
+	it('a computed figure that follows its data: the CSV changes, the check still passes', async ({ expect }) => {
+		const { failed, output } = await check('figure-computed', (f) => {
+			f.edit(mdx, (t) =>
+				t.replace(
+					'Third step.',
+					'Alibaba led with <Value of="canalys-china-share-q3-2023" where="vendor=Alibaba" />, Huawei and Tencent had <Sum of="canalys-china-share-q3-2023" where="vendor=Huawei|Tencent" />.',
+				),
+			);
+			f.edit('data/canalys-china-share-q3-2023.csv', (t) => t.replace('Alibaba,39,', 'Alibaba,41,'));
+		});
+		expect({ failed, output }).toMatchObject({ failed: false });
+	});
+
+	it('a quoted figure without its source, and a computed one that picks no row', async ({ expect }) => {
+		expect(
+			await problems(
+				'figure-tags',
+				inChapter((t) =>
+					t.replace(
+						'Third step.',
+						'Shares fell <Quoted source="">8%</Quoted>; <Value of="canalys-china-share-q3-2023" where="vendor=Baidu" />.',
+					),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:21: <Quoted> needs the figure's source, e.g. <Quoted source="Reuters, 16 Nov 2023">8 to 10%</Quoted>.
+			content/chapters/test-chapter.mdx:21: <Value> where="vendor=Baidu" picks no row of canalys-china-share-q3-2023. Its vendor values: Alibaba, Huawei, Tencent, Others.
+
+			2 problems."
+		`);
+	});
+
 	it('an unknown chart, with the closest name and the valid ones', async ({ expect }) => {
 		expect(
 			await problems(
@@ -170,7 +235,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 				),
 			),
 		).toMatchInlineSnapshot(`
-			"content/chapters/test-chapter.mdx:17: <Steps> is not a story component. Did you mean <Step>? The components are <Scrolly>, <Step>, <Chart>.
+			"content/chapters/test-chapter.mdx:17: <Steps> is not a story component. Did you mean <Step>? The components are <Scrolly>, <Step>, <Chart>, <Value>, <Sum>, <Change>, <Difference>, <Implied>, <Quoted>.
 			content/chapters/test-chapter.mdx:19: </Step> closes a step that was never opened: remove it, or add <Step id="…" state="…"> before its text.
 			content/chapters/test-chapter.mdx:20: <Step id="three"> is never closed: add </Step> after its text.
 			content/chapters/test-chapter.mdx:24: <chart>: write <Chart> with a capital C.
@@ -206,7 +271,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 		).toMatchInlineSnapshot(`
 			"content/chapters/test-chapter.mdx:1: "dek" is missing: add one or two sentences under the headline, e.g. "dek: How Alibaba bet on AI abroad".
 			content/chapters/test-chapter.mdx:3: "order" must be the chapter's place in the story, a whole number, e.g. "order: 2".
-			content/chapters/test-chapter.mdx:7: unknown field "draf" (did you mean "draft"?): the fields are title, order, dek, authors, published, updated, draft.
+			content/chapters/test-chapter.mdx:7: unknown field "draf" (did you mean "draft"?): the fields are title, order, dek, authors, published, updated, corrections, draft.
 
 			3 problems."
 		`);

@@ -8,12 +8,14 @@ import {
 	figureFoot,
 	notesText,
 	pageTitle,
+	sourceDate,
 	sourceParts,
 	sourcesText,
 	sourceText,
 	stateTitle,
 	type Source,
 } from '../../../src/publish/figure-words.ts';
+import { chartsReference } from '../../../src/cli/charts-reference.ts';
 import { standaloneSvg } from '../../../src/publish/standalone-svg.ts';
 import { site } from '../../../src/site.ts';
 
@@ -59,24 +61,45 @@ describe('figureFoot', () => {
 	});
 });
 
+const results: Source = {
+	publisher: 'Alibaba Group',
+	title: 'Alibaba results, Jul–Sep 2023',
+	date: '2023',
+	described: true,
+};
+
 describe('sources', () => {
-	it('reads "Publisher, Title (date)", with the date as precisely as it is known', () => {
-		expect(sourceText(canalys)).toBe('Canalys, China cloud, Q3 2023 (2023-11)');
+	it('reads "Publisher, “Headline” (date)", with the date in words as precisely as it is known', () => {
+		expect(sourceText(canalys)).toBe('Canalys, “China cloud, Q3 2023” (Nov 2023)');
 		expect(sourcesText([canalys, reuters])).toBe(
-			'Canalys, China cloud, Q3 2023 (2023-11); Reuters, Alibaba scraps cloud spin-off (2023-11-16)',
+			'Canalys, “China cloud, Q3 2023” (Nov 2023); Reuters, “Alibaba scraps cloud spin-off” (16 Nov 2023)',
 		);
+		expect(sourceDate(results)).toBe('2023');
+	});
+
+	it('shows our description of a document in square brackets, not as its headline', () => {
+		expect(sourceText(results)).toBe('Alibaba Group, [Alibaba results, Jul–Sep 2023] (2023)');
+		expect(sourceText({ ...results, described: false })).toBe('Alibaba Group, “Alibaba results, Jul–Sep 2023” (2023)');
 	});
 
 	it('gives pages the parts around a linked title, the same words as the plain text', () => {
 		const parts = sourceParts(canalys);
 		expect(parts).toEqual({
-			before: 'Canalys, ',
+			before: 'Canalys, “',
 			title: 'China cloud, Q3 2023',
 			url: 'https://canalys.com/x',
-			after: ' (2023-11)',
+			after: '” (Nov 2023)',
 		});
 		expect(`${parts.before}${parts.title}${parts.after}`).toBe(sourceText(canalys));
 		expect(sourceParts(reuters).url).toBeUndefined();
+		expect(sourceParts(results)).toMatchObject({ before: 'Alibaba Group, [', after: '] (2023)' });
+	});
+
+	it('formats the charts reference with the same words', () => {
+		const reference = chartsReference(charts);
+		const described = charts.flatMap((c) => c.datasets.flatMap((d) => d.meta.sources)).find((s) => s.described)!;
+		expect(reference).toContain(`${described.publisher}, \\[`);
+		expect(reference).not.toMatch(/\(\d{4}-\d{2}/);
 	});
 });
 

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/astro-build.ts';
+import { page } from '../helpers/built-site.ts';
+import { storyFixture } from '../helpers/story-fixture.ts';
+
+/**
+ * An editor corrects a chapter, naming the chart the correction concerns, and a CSV value changes
+ * under a figure the text computes: the correction shows at the end of the chapter and on the chart's
+ * embed pages, sets the chapter's "Updated" date, and the computed figure follows the data.
+ */
+const fixture = storyFixture('corrections', 'corrected');
+const dist = fixture.env.STORY_OUT_DIR!;
+const text = 'An earlier version gave the growth for April–June 2024 as 5%; it was 6%.';
+
+beforeAll(async () => {
+	fixture.edit('chapters/growth-stalls.mdx', (t) =>
+		t.replace(
+			'draft: false\n',
+			`draft: false\ncorrections:\n  - date: 2026-12-03\n    text: ${text}\n    charts: [cloud-revenue-growth]\n`,
+		),
+	);
+	// The Sum in the-cloud-race.mdx adds Amazon, Microsoft and Google: 33 + 23 + 11, now 34 + 23 + 11.
+	fixture.edit('data/synergy-vendor-share-q4-2022.csv', (t) => t.replace('Amazon,33', 'Amazon,34'));
+	const { code, output } = await astroBuild(fixture.env);
+	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
+}, 300_000);
+afterAll(() => fixture.remove());
+
+const correctionText = (html: Document) =>
+	[...html.querySelectorAll('.correction')].map((p) => p.textContent.replace(/\s+/g, ' ').trim());
+
+describe('a correction', () => {
+	it('shows at the end of the chapter, dated, and sets its "Updated" date', () => {
+		const chapter = page(dist, 'growth-stalls/');
+		expect(correctionText(chapter)).toEqual([`Correction 3 December 2026: ${text}`]);
+		expect(chapter.querySelector('.chapter-body > .corrections:last-child')).not.toBeNull();
+		expect(chapter.querySelector('.chapter-meta time[datetime="2026-12-03"]')?.textContent).toBe('3 December 2026');
+	});
+
+	it('shows on the embed pages of the chart it names, and on no other', () => {
+		expect(correctionText(page(dist, 'embed/cloud-revenue-growth/promise-kept/'))).toEqual([
+			`Correction 3 December 2026: ${text}`,
+		]);
+		expect(correctionText(page(dist, 'embed/cloud-revenue/restated/'))).toEqual([]);
+	});
+});
+
+describe('a figure computed from the data', () => {
+	it('follows the CSV: the text gives the new sum', () => {
+		const step = page(dist, 'the-cloud-race/').querySelector('#the-big-three .step-text');
+		expect(step?.textContent.replace(/\s+/g, ' ')).toContain('together took 68% of worldwide spending');
+	});
+});
