@@ -8,7 +8,9 @@ import { root } from 'astro:config/server';
 import type { Chart } from '../charts/define-chart.ts';
 import { findChart } from '../charts/index.ts';
 import { loadStory, type ChapterEntry } from '../chapters/load-story.ts';
+import { computeFigure, computedNames, type ComputedName } from '../chapters/figure-components.ts';
 import { parseTags, textBetween } from '../chapters/parse-tags.ts';
+import { datasets } from '../data/index.ts';
 import { site } from '../site.ts';
 import { cardPng, type CardInput } from './share-card.ts';
 import { stateTitle } from './figure-words.ts';
@@ -36,9 +38,18 @@ export interface SharedStep {
 	readonly chapter: ChapterEntry;
 }
 
-/** Reads the plain text of a step from its MDX: no markup, no tags, one line. */
+/** A computed figure tag (`<Sum of=… where=… />`) as the text it renders, from the data. */
+function figureText(name: string, attributes: string): string {
+	if (!(computedNames as readonly string[]).includes(name)) return ' ';
+	const attrs = Object.fromEntries([...attributes.matchAll(/([A-Za-z]+)="([^"]*)"/g)].map(([, k, v]) => [k!, v!]));
+	const computed = computeFigure(name as ComputedName, attrs, datasets);
+	return computed.ok ? computed.text : ' ';
+}
+
+/** Reads the plain text of a step from its MDX: figures as they read, no markup, no tags, one line. */
 const plainText = (mdx: string): string =>
 	mdx
+		.replace(/<([A-Z]\w*)\b([^>]*?)\/>/g, (_tag, name: string, attributes: string) => figureText(name, attributes))
 		.replace(/<[^>]+>/g, ' ')
 		.replace(/\{[^}]*\}/g, ' ')
 		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')

@@ -252,8 +252,10 @@ describe('share pages, /s/<step>/', () => {
 			expect(share.querySelector(`main a[href="/#${id}"]`)).not.toBeNull();
 			expect(share.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
 		}
-		// The step's own words, not one description for all.
+		// The step's own words, not one description for all, with its figures as they read in the story.
 		expect(descriptions.size).toBe(steps.length);
+		const bigThree = story.querySelector('#the-big-three .step-text')!.textContent!.replace(/\s+/g, ' ').trim();
+		expect(meta(page(siteDir, 's/the-big-three/'), 'og:description')).toBe(bigThree);
 	});
 
 	it('have cards that decode as 1200x630 PNGs, and the story and every chapter have one too', () => {
