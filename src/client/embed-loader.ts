@@ -1,11 +1,13 @@
 /**
- * /embed.js, the loader a host page includes once, however many charts it embeds. It turns
- * placeholders (`<div data-story-embed="…/embed/<chart>/<state>/">`, or Pym's
- * `<div data-pym-src="…">`) into iframes and sizes every iframe of ours to its content. It only
+ * /embed.js, the loader a host page includes once, however many charts it embeds. It adopts the
+ * iframes of ours already on the page (today's responsive code is an iframe followed by this
+ * script): it resizes them to their content and tells them the page's theme, and never replaces or
+ * reloads them. Codes pasted before (placeholders, `<div data-story-embed="…/embed/<chart>/<state>/">`,
+ * or Pym's `<div data-pym-src="…">`) it turns into iframes. It only
  * listens to iframes of ours: the message must come from the iframe's window and the embeds'
  * origin, and carry a valid height (clamped). It never navigates, whatever a message asks.
  */
-import { maxHeight, parseHeight, pingType, themeForHost } from './embed-protocol.ts';
+import { maxHeight, parseHeight, pingType, themeForHost, themeType } from './embed-protocol.ts';
 
 type LoaderWindow = Window & { storyEmbedLoader?: true };
 
@@ -33,15 +35,29 @@ if (script?.src && !here.storyEmbedLoader) {
 	const opaque = (frame: HTMLIFrameElement): boolean =>
 		frame.hasAttribute('sandbox') && !frame.sandbox.contains('allow-same-origin');
 
-	// Match the page's look, light or dark, unless the embed code already asks for a theme.
-	const matchTheme = (element: Element, url: URL): void => {
-		if (url.searchParams.has('theme')) return;
+	// The page's look around an element, light or dark (null: both, so the embed follows the reader).
+	const hostTheme = (element: Element): 'light' | 'dark' | null => {
 		const backgrounds: string[] = [];
 		for (let el: Element | null = element; el; el = el.parentElement) {
 			backgrounds.push(getComputedStyle(el).backgroundColor);
 		}
-		const theme = themeForHost(getComputedStyle(element).colorScheme, backgrounds);
+		return themeForHost(getComputedStyle(element).colorScheme, backgrounds);
+	};
+	// Match the page's look, unless the embed code already asks for a theme.
+	const matchTheme = (element: Element, url: URL): void => {
+		if (url.searchParams.has('theme')) return;
+		const theme = hostTheme(element);
 		if (theme) url.searchParams.set('theme', theme);
+	};
+	// Iframes this script made carry the theme in their address; adopted ones are told once they speak.
+	const told = new WeakSet<HTMLIFrameElement>();
+	const tellTheme = (frame: HTMLIFrameElement, target: MessageEventSource): void => {
+		if (told.has(frame)) return;
+		told.add(frame);
+		if (embedUrl(frame.getAttribute('src'))?.searchParams.has('theme')) return;
+		const theme = hostTheme(frame);
+		// The theme is no secret: it may go to any origin (a sandboxed embed's is "null").
+		if (theme) (target as Window).postMessage({ type: themeType, theme }, '*');
 	};
 
 	const setHeight = (frame: HTMLIFrameElement, height: number): void => {
@@ -59,6 +75,7 @@ if (script?.src && !here.storyEmbedLoader) {
 			element.setAttribute('data-story-embed-ready', '');
 		}
 		matchTheme(element, url);
+		told.add(frame);
 		frame.src = url.href;
 		frame.title = element.getAttribute('data-title') ?? element.getAttribute('title') ?? 'Chart';
 		frame.setAttribute('scrolling', 'no');
@@ -91,7 +108,9 @@ if (script?.src && !here.storyEmbedLoader) {
 		const origin = opaque(frame) ? 'null' : embedUrl(frame.getAttribute('src'))?.origin;
 		if (event.origin !== origin) return;
 		const height = parseHeight(event.data);
-		if (height !== null) setHeight(frame, height);
+		if (height === null) return;
+		setHeight(frame, height);
+		if (event.source) tellTheme(frame, event.source);
 	});
 
 	scan();

@@ -8,6 +8,8 @@
 export const heightType = 'story-embed:height';
 /** Our loader asks an iframe that had loaded before it to say its height again. */
 export const pingType = 'story-embed:ping';
+/** Our loader tells an iframe it adopted which theme matches the page (it cannot change the src: that would reload it). */
+export const themeType = 'story-embed:theme';
 /** Heights outside this range are clamped: no 0-pixel or endless iframes whatever a message says. */
 export const minHeight = 150;
 export const maxHeight = 5000;
@@ -56,6 +58,15 @@ export function heightMessages(height: number, context: FrameContext): unknown[]
 	if (context.childId) messages.push(['pym', context.childId, 'height', String(height)].join('xPYMx'));
 	if (context.secret) messages.push({ message: 'height', value: height, secret: context.secret });
 	return messages;
+}
+
+/** AMP's `embed-ready`: the iframe is ready, so amp-iframe may hide its placeholder. */
+export const ampReady = { sentinel: 'amp', type: 'embed-ready' } as const;
+
+/** The theme in our loader's theme message; null for anything else. */
+export function readThemeMessage(data: unknown): 'light' | 'dark' | null {
+	if (!isRecord(data) || data.type !== themeType) return null;
+	return data.theme === 'light' || data.theme === 'dark' ? data.theme : null;
 }
 
 /**

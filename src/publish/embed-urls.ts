@@ -5,10 +5,12 @@
 export const embedUrls = {
 	/** The embed page: just the figure, for an iframe. */
 	embed: (chart: string, state: string) => `embed/${chart}/${state}/`,
-	/** The gallery of every chart and state, with embed codes and downloads. */
+	/** The gallery: a grid of every chart, each a click away from its page. */
 	gallery: () => 'charts/',
-	/** A chart state's anchor in the gallery. */
-	galleryEntry: (chart: string, state: string) => `charts/#${galleryAnchor(chart, state)}`,
+	/** A chart's page in the gallery: every state with its embed codes and downloads. */
+	galleryChart: (chart: string) => `charts/${chart}/`,
+	/** A chart state's anchor on its chart's gallery page. */
+	galleryEntry: (chart: string, state: string) => `charts/${chart}/#${galleryAnchor(chart, state)}`,
 	svg: (chart: string, state: string) => `charts/${chart}/${state}.svg`,
 	png: (chart: string, state: string) => `charts/${chart}/${state}.png`,
 	csv: (chart: string, state: string) => `charts/${chart}/${state}.csv`,

@@ -25,6 +25,10 @@ export function pageTitle(chart: Chart, state: string, max = 70): string {
 	return `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
+/** Clips a page title to at most `max` characters (browsers show about 70), at a word. */
+export const clipTitle = (title: string, max = 70): string =>
+	title.length <= max ? title : `${title.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+
 /** What goes under a figure: the notes (each once, in order) and the sources of the datasets it draws. */
 export interface FigureFoot {
 	readonly notes: readonly string[];

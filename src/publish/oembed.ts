@@ -3,15 +3,16 @@
  * page's discovery link points at, so pasting the embed page's URL into WordPress, Ghost and the
  * like embeds the chart.
  */
-import type { Chart } from '../charts/define-chart.ts';
 import { site } from '../site.ts';
 import { pngSize } from './downloads.ts';
 import { embedCodeInput, iframeCode } from './embed-code.ts';
 import { embedDefaultWidth } from './embed-size.ts';
 import type { SiteAddress } from './embed-urls.ts';
+import type { PublishedState } from './published.ts';
 
-export function oembedResponse(chart: Chart, state: string, at: SiteAddress) {
-	const input = embedCodeInput(chart, state, at);
+export function oembedResponse(published: PublishedState, at: SiteAddress) {
+	const { chart, state } = published;
+	const input = embedCodeInput(published, at);
 	const thumbnail = pngSize(chart, state);
 	return {
 		version: '1.0',

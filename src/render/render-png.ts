@@ -12,12 +12,12 @@ export interface Png {
 export const pngScale = 2;
 
 /**
- * Renders a standalone SVG (see src/publish/standalone-svg.ts) to PNG with resvg, at `pngScale`, using only the
+ * Renders a standalone SVG (see src/publish/standalone-svg.ts) to PNG with resvg, at `pngScale` unless told, using only the
  * bundled Inter TTF files (no system fonts), so the image is the same on every machine.
  */
-export function renderPng(svg: string): Png {
+export function renderPng(svg: string, scale: number = pngScale): Png {
 	const resvg = new Resvg(svg, {
-		fitTo: { mode: 'zoom', value: pngScale },
+		fitTo: { mode: 'zoom', value: scale },
 		font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'Inter' },
 		shapeRendering: 2,
 		textRendering: 1,

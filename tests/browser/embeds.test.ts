@@ -51,12 +51,17 @@ const rgb = (hex: string) => {
 };
 const atSite = (code: string) => code.replaceAll(`${built}/`, `${site.url}/`);
 
-/** The three embed codes the gallery shows for a chart state, pointing at the test site. */
+/** The four embed codes the gallery's chart page shows for a chart state, pointing at the test site. */
 function codes(chart: string, state: string) {
-	const entry = builtPage(inject('siteDir'), 'charts/').getElementById(`${chart}--${state}`)!;
-	const [responsive, iframe, url] = [...entry.querySelectorAll('pre code')].map((c) => atSite(c.textContent ?? ''));
-	return { responsive: responsive!, iframe: iframe!, url: url! };
+	const entry = builtPage(inject('siteDir'), `charts/${chart}/`).getElementById(`${chart}--${state}`)!;
+	const [responsive, iframe, url, amp] = [...entry.querySelectorAll('pre code')].map((c) =>
+		atSite(c.textContent ?? ''),
+	);
+	return { responsive: responsive!, iframe: iframe!, url: url!, amp: amp! };
 }
+
+/** The responsive code as a CMS that strips scripts leaves it. */
+const stripScripts = (code: string) => code.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
 
 /** Publishes a host page (an article column around the given HTML) and returns its URL. */
 function hostPage(name: string, body: string, head = ''): string {
@@ -266,17 +271,82 @@ describe('the loader', () => {
 		await close();
 	});
 
-	it('shows the PNG when JavaScript is off', async () => {
-		const { page, close } = await open(hostPage('no-js', codes('china-cloud-share', 'alibaba').responsive), {
+	it('adopts the responsive code’s iframe: resizes it, never replaces or reloads it', async () => {
+		const { responsive } = codes('china-cloud-share', 'alibaba');
+		const loads: string[] = [];
+		const { page, close } = await open(hostPage('adopt', responsive), desktop, (p) =>
+			p.on('framenavigated', (f) => f !== p.mainFrame() && loads.push(f.url())),
+		);
+		await page.evaluate(() => ((document.querySelector('iframe') as HTMLIFrameElement & { mark?: 1 }).mark = 1));
+		const { element, frame } = await frameAt(page, 0);
+		await expectFits(element, frame);
+		expect(await element.evaluate((f: HTMLIFrameElement & { mark?: 1 }) => f.mark)).toBe(1);
+		expect(await page.locator('iframe').count()).toBe(1);
+		expect(loads).toHaveLength(1);
+		await close();
+	});
+
+	it.each([
+		['the script stripped', false],
+		['JavaScript off', true],
+	] as const)('shows the whole chart at its default height with %s', async (_name, noJs) => {
+		const { responsive, iframe } = codes('china-cloud-share', 'alibaba');
+		const stripped = stripScripts(responsive).trim();
+		expect(stripped).toBe(iframe);
+		const { page, errors, close } = await open(hostPage(`stripped-${noJs}`, noJs ? responsive : stripped), {
 			...desktop,
-			javaScriptEnabled: false,
+			javaScriptEnabled: !noJs,
 		});
-		const image = page.locator('main img');
-		await expect
-			.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-			.toBeGreaterThan(1000);
-		expect(await image.getAttribute('alt')).toMatch(/Alibaba/);
-		expect(await page.locator('iframe').count()).toBe(0);
+		const element = (await page.waitForSelector('iframe')) as ElementHandle<HTMLIFrameElement>;
+		const frame = (await element.contentFrame())!;
+		await frame.waitForSelector('.embed-credit');
+		const height = await frameHeight(element);
+		expect(height).toBe(Number(/height="(\d+)"/.exec(iframe)![1]));
+		if (!noJs) {
+			await frame.evaluate(() => document.fonts.ready);
+			const content = await contentHeight(frame);
+			expect(content).toBeLessThanOrEqual(height);
+			expect(height - content).toBeLessThanOrEqual(24);
+		}
+		expect(await frame.locator('.embed-credit').isVisible()).toBe(true);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	it('keeps today’s placeholder codes working (the div and its script)', async () => {
+		const { url } = codes('china-cloud-market', 'latest');
+		const placeholder = `<div data-story-embed="${url}" data-title="Chart" data-height="500"><noscript>PNG</noscript></div><script async src="${site.url}/embed.js"></script>`;
+		const { page, close } = await open(hostPage('placeholder', placeholder));
+		const { element, frame } = await frameAt(page, 0);
+		await expectFits(element, frame);
+		await close();
+	});
+});
+
+describe('AMP', () => {
+	it('resizes an amp-iframe through the embed page’s embed-size message', async () => {
+		const { amp } = codes('world-cloud-share', 'market');
+		expect(amp).toMatch(/^<amp-iframe [^>]*resizable/);
+		// amp-iframe's side, as AMP documents it: an iframe with the code's sandbox and src + #amp=1, and a
+		// listener that takes {sentinel: 'amp', type: 'embed-size', height} from that iframe only.
+		const src = /src="([^"]+)"/.exec(amp)![1]!;
+		const sandbox = /sandbox="([^"]+)"/.exec(amp)![1]!;
+		const height = /height="(\d+)"/.exec(amp)![1]!;
+		const runtime = `<script>window.amp = { sizes: [], ready: 0 };
+			addEventListener('message', (e) => {
+				const f = document.querySelector('iframe'); const d = e.data;
+				if (e.source !== f.contentWindow || !d || d.sentinel !== 'amp') return;
+				if (d.type === 'embed-ready') amp.ready += 1;
+				if (d.type === 'embed-size' && d.height >= 100) { amp.sizes.push(d.height); f.style.height = d.height + 'px'; }
+			});</script>`;
+		const frameCode = `<iframe src="${src}#amp=1" sandbox="${sandbox}" height="${height}" style="width:100%;border:0" scrolling="no"></iframe>`;
+		const { page, errors, close } = await open(hostPage('amp', frameCode, runtime), phone);
+		const { element, frame } = await frameAt(page, 0);
+		await expectFits(element, frame);
+		const got = await page.evaluate(() => (window as unknown as { amp: { sizes: number[]; ready: number } }).amp);
+		expect(got.sizes.at(-1)).toBe(await contentHeight(frame));
+		expect(got.ready).toBe(1);
+		expect(errors).toEqual([]);
 		await close();
 	});
 });
@@ -346,6 +416,12 @@ describe('tier 3, the URL, through oEmbed discovery as WordPress does it', () =>
 		const { element, frame } = await frameAt(page, 0);
 		await expectFits(element, frame);
 		expect(await element.getAttribute('data-resized')).toBe('by wp-embed');
+		// Its links could not open in that sandbox: they show their addresses instead.
+		expect(await frame.locator('.embed-credit a, .figure-source a').count()).toBe(0);
+		expect(await frame.locator('.embed-credit .embed-address').allTextContents()).toEqual([
+			expect.stringMatching(/^Get the data: 127\.0\.0\.1:\d+\/charts\/china-cloud-market\/size\.csv$/),
+			expect.stringMatching(/^(See it in the story|More charts from the story): 127\.0\.0\.1:\d+\/\S*$/),
+		]);
 		// Inside the sandbox the document has an opaque origin: it works because it fetches nothing.
 		expect(requests.filter((r) => r.startsWith(site.url))).toEqual([`${site.url}/embed/china-cloud-market/size/`]);
 		expect(errors).toEqual([]);
@@ -371,8 +447,10 @@ describe('the embed page on its own', () => {
 		expect(received).toContainEqual({ message: 'height', value: height, secret: 'abc123' });
 		const embedly = received.filter((m): m is string => typeof m === 'string' && m.startsWith('{'));
 		expect(JSON.parse(embedly.at(-1)!)).toMatchObject({ context: 'iframe.resize', height });
-		// Nothing but heights: no other kind of message.
-		for (const message of received) expect(JSON.stringify(message)).toMatch(/height/);
+		// Nothing but heights, and AMP's embed-ready once (amp-iframe may then hide its placeholder).
+		const ready = received.filter((m) => JSON.stringify(m) === '{"sentinel":"amp","type":"embed-ready"}');
+		expect(ready).toHaveLength(1);
+		for (const message of received.filter((m) => !ready.includes(m))) expect(JSON.stringify(message)).toMatch(/height/);
 		await close();
 	});
 
@@ -410,7 +488,7 @@ describe('the gallery', () => {
 		const context = await browser.newContext(desktop);
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
 		const page = await context.newPage();
-		await page.goto(`${site.url}/charts/`);
+		await page.goto(`${site.url}/charts/china-cloud-share/`);
 		const entry = page.locator('#china-cloud-share--alibaba');
 		const code = await entry.locator('pre code').nth(1).textContent();
 		await entry.getByRole('button', { name: 'Copy the plain iframe code' }).click();

@@ -66,7 +66,8 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		const step = [...story.querySelectorAll(`.step[data-chart="${chart.id}"][data-state="${state}"]`)][0];
 		if (step) expect(back).toBe(`/#${step.id}`);
 		else expect(back).toBe(`/${embedUrls.galleryEntry(chart.id, state)}`);
-		if (!step) expect(page(siteDir, 'charts/').getElementById(`${chart.id}--${state}`)).not.toBeNull();
+		if (!step)
+			expect(page(siteDir, embedUrls.galleryChart(chart.id)).getElementById(`${chart.id}--${state}`)).not.toBeNull();
 	});
 
 	it('carries no scroll runtime and no external script: one small inline script', () => {
@@ -75,13 +76,15 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		const scripts = [...embed.querySelectorAll('script')].map((s) => s.textContent ?? '');
 		expect(scripts).toHaveLength(1);
 		expect(scripts[0]).not.toMatch(/scrollama|IntersectionObserver|observablehq/);
-		// The frame script (heights, theme) and the details on demand (details-size.test.ts holds its budget).
-		expect(scripts[0]!.length).toBeLessThan(6000);
+		// The frame script (heights, theme, links in sandboxes) and the details on demand (details-size.test.ts
+		// holds their budget).
+		expect(scripts[0]!.length).toBeLessThan(7000);
 		// Everything it needs is in the HTML: no fetch at run time (a sandboxed iframe could not make one).
 		expect(html).not.toMatch(/fetch\(|XMLHttpRequest|import\(/);
 		// A map draws coastlines at each embed width (land is most of its bytes): it gets twice the budget.
 		const drawsLand = html.includes('fill="var(--c-land)"');
-		expect(brotliCompressSync(html).length).toBeLessThan(drawsLand ? 16_000 : 8_000);
+		// Details on demand (#13) carry a mark-to-row map per embed width: the budget grew with them.
+		expect(brotliCompressSync(html).length).toBeLessThan(drawsLand ? 20_000 : 10_000);
 	});
 
 	it('declares light and dark, and has the theme overrides for ?theme=', () => {
@@ -162,21 +165,48 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 describe('the gallery, /charts/', () => {
 	const gallery = page(siteDir, 'charts/');
 
-	it('shows every chart state with its three embed codes and its downloads, all of which exist', () => {
+	it('opens on a grid of every chart’s thumbnail, each linking to the chart’s page and to each of its states', () => {
+		const cards = [...gallery.querySelectorAll('.gallery-card')];
+		expect(cards).toHaveLength(charts.length);
+		charts.forEach((chart, i) => {
+			const card = cards[i]!;
+			expect(card.querySelector('a.gallery-card-link')?.getAttribute('href')).toBe(
+				`/${embedUrls.galleryChart(chart.id)}`,
+			);
+			const img = card.querySelector('img')!;
+			expect(existsSync(join(siteDir, img.getAttribute('src')!))).toBe(true);
+			expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1200', '630']);
+			const states = [...card.querySelectorAll('.gallery-card-states a')].map((a) => a.getAttribute('href'));
+			expect(states).toEqual(chart.stateNames.map((state) => `/${embedUrls.galleryEntry(chart.id, state)}`));
+		});
+		// No figures to lay out on the first page: only images, lazily below the first row.
+		expect(gallery.querySelectorAll('main figure, main svg')).toHaveLength(0);
+		expect(gallery.querySelectorAll('img[loading="lazy"]').length).toBeGreaterThanOrEqual(charts.length - 2);
+	});
+
+	it('has a page per chart with every state, its four embed codes and its downloads, all of which exist', () => {
 		for (const { chart, state } of states) {
-			const entry = gallery.getElementById(`${chart.id}--${state}`)!;
+			const chartPage = page(siteDir, embedUrls.galleryChart(chart.id));
+			const entry = chartPage.getElementById(`${chart.id}--${state}`)!;
 			expect(entry, `${chart.id}--${state}`).not.toBeNull();
 			expect(entry.querySelector(`figure[data-chart="${chart.id}"][data-state="${state}"]`)).not.toBeNull();
 			const codes = [...entry.querySelectorAll('pre code')].map((c) => c.textContent ?? '');
-			expect(codes).toHaveLength(3);
-			const [responsive, iframe, url] = codes as [string, string, string];
+			expect(codes).toHaveLength(4);
+			const [responsive, iframe, url, amp] = codes as [string, string, string, string];
 			const embed = `${site}${embedUrls.embed(chart.id, state)}`;
-			expect(responsive).toContain(`data-story-embed="${embed}"`);
-			expect(responsive).toContain(`<script async src="${site}embed.js"></script>`);
-			expect(responsive).toContain(`<noscript><img src="${site}${embedUrls.png(chart.id, state)}"`);
+			// Responsive: the plain iframe first (what is left where a CMS strips scripts), then the loader.
+			expect(responsive).toBe(`${iframe}\n<script async src="${site}embed.js"></script>`);
 			expect(iframe).toMatch(new RegExp(`^<iframe src="${embed}" title="[^"]+" width="100%" height="\\d+"`));
 			expect(url).toBe(embed);
-			expect(entry.querySelectorAll('button[data-copy]')).toHaveLength(3);
+			expect(amp).toMatch(
+				new RegExp(
+					`^<amp-iframe src="${embed}" title="[^"]+" layout="fixed-height" height="\\d+" resizable sandbox="allow-scripts allow-same-origin[^"]*"`,
+				),
+			);
+			expect(amp).toContain(`<amp-img src="${site}${embedUrls.png(chart.id, state)}"`);
+			expect(amp).toMatch(/ placeholder><\/amp-img>/);
+			expect(amp).toMatch(/<button overflow type="button">[^<]+<\/button>/);
+			expect(entry.querySelectorAll('button[data-copy]')).toHaveLength(4);
 			const downloads = [...entry.querySelectorAll('.downloads a')].map((a) => a.getAttribute('href')!);
 			expect(downloads).toEqual(['svg', 'png', 'csv'].map((ext) => `/charts/${chart.id}/${state}.${ext}`));
 			for (const href of downloads) expect(existsSync(join(siteDir, href))).toBe(true);
@@ -184,8 +214,64 @@ describe('the gallery, /charts/', () => {
 	});
 
 	it('has copy buttons that point at their code', () => {
-		for (const button of gallery.querySelectorAll('button[data-copy]')) {
-			expect(gallery.getElementById(button.getAttribute('data-copy')!)?.tagName).toBe('CODE');
+		for (const chart of charts) {
+			const chartPage = page(siteDir, embedUrls.galleryChart(chart.id));
+			for (const button of chartPage.querySelectorAll('button[data-copy]')) {
+				expect(chartPage.getElementById(button.getAttribute('data-copy')!)?.tagName).toBe('CODE');
+			}
+		}
+	});
+});
+
+describe('share pages, /s/<step>/', () => {
+	const steps = [...story.querySelectorAll('.step')].map((step) => ({
+		id: step.id,
+		chart: step.getAttribute('data-chart')!,
+		state: step.getAttribute('data-state')!,
+	}));
+	const meta = (doc: Document, key: string) =>
+		doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+
+	it('exist for every step, with their own card, description and a way to the step', () => {
+		expect(steps.length).toBeGreaterThan(10);
+		const descriptions = new Set<string>();
+		for (const { id, chart, state } of steps) {
+			const share = page(siteDir, `s/${id}/`);
+			expect(meta(share, 'og:title')).toContain(charts.find((c) => c.id === chart)!.title);
+			const description = meta(share, 'og:description')!;
+			expect(description.length, id).toBeGreaterThan(20);
+			expect(description.length, id).toBeLessThanOrEqual(200);
+			expect(description).not.toMatch(/[<>*{}]/);
+			descriptions.add(description);
+			expect(meta(share, 'og:image')).toBe(`${site}charts/${chart}/${state}.card.png`);
+			expect([meta(share, 'og:image:width'), meta(share, 'og:image:height')]).toEqual(['1200', '630']);
+			expect(meta(share, 'og:url')).toBe(`${site}s/${id}/`);
+			expect(meta(share, 'twitter:card')).toBe('summary_large_image');
+			expect(share.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(site);
+			expect(share.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=/#${id}`);
+			expect(share.querySelector(`main a[href="/#${id}"]`)).not.toBeNull();
+			expect(share.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
+		}
+		// The step's own words, not one description for all, with its figures as they read in the story.
+		expect(descriptions.size).toBe(steps.length);
+		const bigThree = story.querySelector('#the-big-three .step-text')!.textContent!.replace(/\s+/g, ' ').trim();
+		expect(meta(page(siteDir, 's/the-big-three/'), 'og:description')).toBe(bigThree);
+	});
+
+	it('have cards that decode as 1200x630 PNGs, and the story and every chapter have one too', () => {
+		const cards = new Set(steps.map(({ chart, state }) => `charts/${chart}/${state}.card.png`));
+		for (const card of cards) expect(decodePng(read(card)), card).toEqual({ width: 1200, height: 630 });
+		const pages = ['', ...[...story.querySelectorAll('section.chapter')].map((s) => `${s.id}/`)];
+		for (const path of pages) {
+			const image = meta(page(siteDir, path), 'og:image')!;
+			expect(image).toBe(`${site}s/cards/${path.replace(/\/$/, '') || 'story'}.png`);
+			expect(decodePng(read(image.slice(site.length))), image).toEqual({ width: 1200, height: 630 });
+		}
+	});
+
+	it('are what “Link to this step” points at', () => {
+		for (const { id } of steps) {
+			expect(story.querySelector(`#${id} a.step-link`)?.getAttribute('href')).toBe(`/s/${id}/`);
 		}
 	});
 });
@@ -242,7 +328,7 @@ describe('under a base path and a public address', () => {
 		expect(json.thumbnail_url).toBe(`${absolute}${embedUrls.png(chart.id, state)}`);
 		expect(json.provider_url).toBe(absolute);
 
-		const gallery = page(out, 'charts/');
+		const gallery = page(out, embedUrls.galleryChart(chart.id));
 		const codes = [...gallery.querySelectorAll('pre code')].map((c) => c.textContent).join('\n');
 		expect(codes).toContain(`<script async src="${absolute}embed.js"></script>`);
 		expect(codes).not.toContain('localhost');

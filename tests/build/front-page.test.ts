@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { charts } from '../../src/charts/index.ts';
 import { datasets } from '../../src/data/index.ts';
 import { site } from '../../src/site.ts';
 import { listFiles, page } from '../helpers/built-site.ts';
@@ -81,32 +80,24 @@ describe('every page', () => {
 		}
 	});
 
-	it('has a title, description and a social card pointing at a chart state’s PNG', () => {
-		const states = new Map(charts.map((c) => [c.id, c.stateNames]));
+	it('has a title, description and a 1200x630 social card', () => {
 		for (const { path, doc } of pages) {
 			expect(meta(doc, 'og:title'), path).toBe(doc.title);
 			expect(meta(doc, 'og:description')).toBe(meta(doc, 'description'));
 			expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
 			const image = new URL(meta(doc, 'og:image'));
 			expect(image.protocol).toMatch(/^https?:$/);
-			const [, chart, state] = /^\/charts\/([^/]+)\/([^/]+)\.png$/.exec(image.pathname) ?? [];
-			expect(states.get(chart!), `${path}: ${image}`).toContain(state);
+			expect(existsSync(join(siteDir, image.pathname)), `${path}: ${image}`).toBe(true);
+			expect([meta(doc, 'og:image:width'), meta(doc, 'og:image:height')]).toEqual(['1200', '630']);
 			expect(meta(doc, 'twitter:image')).toBe(image.href);
 			expect(meta(doc, 'og:image:alt').length).toBeGreaterThan(20);
 		}
 	});
 
-	it('shares the story’s chosen chart from the front page and the first step’s chart from a chapter', () => {
-		expect(new URL(meta(front, 'og:image')).pathname).toBe(
-			`/charts/${site.socialImage.chart}/${site.socialImage.state}.png`,
-		);
+	it('shares the story’s card from the front page and its own card from each chapter', () => {
+		expect(new URL(meta(front, 'og:image')).pathname).toBe('/s/cards/story.png');
 		for (const id of chapterIds) {
-			const doc = page(siteDir, `${id}/`);
-			const step = doc.querySelector('.step');
-			if (!step) continue;
-			expect(new URL(meta(doc, 'og:image')).pathname).toBe(
-				`/charts/${step.getAttribute('data-chart')}/${step.getAttribute('data-state')}.png`,
-			);
+			expect(new URL(meta(page(siteDir, `${id}/`), 'og:image')).pathname).toBe(`/s/cards/${id}.png`);
 		}
 	});
 

@@ -6,7 +6,7 @@ import { chartStatePaths, type PublishedState } from '../../../publish/published
 
 export const getStaticPaths = (() => chartStatePaths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute<PublishedState> = ({ props: { chart, state }, site }) =>
-	new Response(`${JSON.stringify(oembedResponse(chart, state, address(site)), null, '\t')}\n`, {
+export const GET: APIRoute<PublishedState> = ({ props, site }) =>
+	new Response(`${JSON.stringify(oembedResponse(props, address(site)), null, '\t')}\n`, {
 		headers: { 'Content-Type': 'application/json+oembed' },
 	});
