@@ -254,7 +254,7 @@ describe('share pages, /s/<step>/', () => {
 		}
 		// The step's own words, not one description for all, with its figures as they read in the story.
 		expect(descriptions.size).toBe(steps.length);
-		const bigThree = story.querySelector('#the-big-three .step-text')!.textContent!.replace(/\s+/g, ' ').trim();
+		const bigThree = story.querySelector('#the-big-three .step-text')!.textContent.replace(/\s+/g, ' ').trim();
 		expect(meta(page(siteDir, 's/the-big-three/'), 'og:description')).toBe(bigThree);
 	});
 
