@@ -47,7 +47,7 @@ const layout = {
  * device pixels) and kerning that textWidth ignores both make the model lean a few pixels short
  * or long; a few pixels of room keep the source and credit lines whole either way.
  */
-const slack = 6;
+const slack = 5;
 
 /**
  * textWidth sums advance widths without kerning, up to ~3% wider than the browser sets Inter: over

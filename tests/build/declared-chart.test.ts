@@ -88,7 +88,15 @@ describe('a chart declared in content/charts', () => {
 				`oembed/china-spending-2024/${state}.json`,
 			])
 				expect(existsSync(join(dist, file)), file).toBe(true);
-			expect(page(dist, 'charts/').querySelector(`#china-spending-2024--${state}`), state).not.toBeNull();
+			// The gallery's grid links each state to the chart's own page, where its codes are.
+			expect(
+				page(dist, 'charts/').querySelector(`a[href$="/charts/china-spending-2024/#china-spending-2024--${state}"]`),
+				state,
+			).not.toBeNull();
+			expect(
+				page(dist, 'charts/china-spending-2024/').querySelector(`#china-spending-2024--${state}`),
+				state,
+			).not.toBeNull();
 		}
 		expect(readFileSync(join(dist, 'charts/china-spending-2024/latest.csv'), 'utf8')).toMatch(
 			/^quarter,size\nQ3 2021,7.2\n/,

@@ -81,9 +81,8 @@ describe('a chapter made with npm run new-chapter', () => {
 
 describe('a chart made with npm run new-chart', () => {
 	it('builds as written: in the gallery, and on an embed page per state with its source', () => {
-		expect(
-			page(dist, 'charts/').querySelector('a[href*="/embed/cloud-spending/all/"], [id="cloud-spending"]'),
-		).not.toBeNull();
+		expect(page(dist, 'charts/').querySelector('a[href$="/charts/cloud-spending/"]')).not.toBeNull();
+		expect(page(dist, 'charts/cloud-spending/').querySelector('#cloud-spending--all')).not.toBeNull();
 		for (const state of ['all', 'latest']) {
 			const embed = page(dist, `embed/cloud-spending/${state}/`);
 			expect(embed.querySelector('svg'), state).not.toBeNull();

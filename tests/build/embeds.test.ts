@@ -100,7 +100,12 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		const oembed = `${site}${embedUrls.oembed(chart.id, state)}`;
 		const link = embed.querySelector('head link[rel="alternate"][type="application/json+oembed"]');
 		expect(link?.getAttribute('href')).toBe(oembed);
-		expect(html.indexOf('application/json+oembed')).toBeLessThan(400);
+		// Early: right after the charset and the Content-Security-Policy, which must come first.
+		const csp = html.toLowerCase().indexOf('http-equiv="content-security-policy"');
+		const discovery = html.indexOf('application/json+oembed');
+		expect(csp).toBeGreaterThan(0);
+		expect(discovery).toBeGreaterThan(csp);
+		expect(discovery).toBeLessThan(html.indexOf('<title>'));
 		const png = `${site}${embedUrls.png(chart.id, state)}`;
 		expect(embed.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(png);
 		const { width, height } = decodePng(read(embedUrls.png(chart.id, state)));

@@ -101,6 +101,13 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				.filter((m) => valueMarks.includes(m))
 				.flatMap((m) => [...shown].map((r) => labelWidth(valueLabel(m)(r)))),
 		);
+		// Labels over columns are bold (below): they are measured bold where they are kept inside.
+		const boldValueLabelWidth = Math.max(
+			0,
+			...marks
+				.filter((m) => valueMarks.includes(m))
+				.flatMap((m) => [...shown].map((r) => labelWidth(valueLabel(m)(r), 'bold'))),
+		);
 
 		const height = d.height
 			? narrow
@@ -185,7 +192,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			labelX = (row: AnyRow) => {
 				const date = row[category] as Date;
 				const middle = bars ? new Date((date.getTime() + after(date, unitMonths(unit)).getTime()) / 2) : date;
-				const half = valueLabelWidth / 2 + 2;
+				const half = boldValueLabelWidth / 2 + 2;
 				const clamped = Math.min(Math.max(px(middle), half), width - half);
 				return new Date(
 					domain[0].getTime() + ((clamped - margin.left) / plotWidth) * (domain[1].getTime() - domain[0].getTime()),

@@ -19,8 +19,8 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export const shortYear = (label: string): string => label.replace(/\b(?:19|20)(\d\d)$/, '’$1');
 
 /** The width of a tick label, widest line first (labels may break onto two lines). */
-export const labelWidth = (label: string): number =>
-	Math.max(...label.split('\n').map((line) => textWidth(line, fontSize)));
+export const labelWidth = (label: string, weight: 'regular' | 'bold' = 'regular'): number =>
+	Math.max(...label.split('\n').map((line) => textWidth(line, fontSize, weight)));
 
 /** Keeps every k-th item (from the first) for the smallest k at which `fits(k)`; at least one. */
 function thin<T>(items: readonly T[], fits: (kept: readonly T[], step: number) => boolean): T[] {
