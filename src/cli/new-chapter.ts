@@ -8,7 +8,7 @@ import type { Chart } from '../charts/define-chart.ts';
 import { validateStory } from '../chapters/validate-story.ts';
 import { formatProblem } from '../problems/problem.ts';
 import { formatted } from './format-file.ts';
-import { contentFiles, foldersFromEnvironment, openStoryModules, shown, type StoryFolders } from './story-modules.ts';
+import { contentFiles, openStoryModules, runCommand, shown, type StoryFolders } from './story-modules.ts';
 
 /** Returns the file name (and page URL) for a title: lowercase words joined by hyphens. */
 export function slugify(title: string): string {
@@ -191,13 +191,4 @@ export async function newChapterCommand(
 	}
 }
 
-if (import.meta.main) {
-	const { code, output } = await newChapterCommand(
-		process.argv.slice(2),
-		foldersFromEnvironment(),
-		process.env.BASE_PATH,
-	);
-	if (code === 0) console.log(output);
-	else console.error(output);
-	process.exitCode = code;
-}
+if (import.meta.main) await runCommand(newChapterCommand);

@@ -8,7 +8,7 @@ import { csvParseRows } from 'd3-dsv';
 import { stringify } from 'yaml';
 import type { ColumnSpec } from '../data/define-dataset.ts';
 import { formatted } from './format-file.ts';
-import { foldersFromEnvironment, shown, type StoryFolders } from './story-modules.ts';
+import { runCommand, shown, type StoryFolders } from './story-modules.ts';
 
 /** A column of the CSV as found: its name, the type its cells suggest, and whether some are empty. */
 export interface FoundColumn {
@@ -248,13 +248,4 @@ export async function newChartCommand(
 	}
 }
 
-if (import.meta.main) {
-	const { code, output } = await newChartCommand(
-		process.argv.slice(2),
-		foldersFromEnvironment(),
-		process.env.BASE_PATH,
-	);
-	if (code === 0) console.log(output);
-	else console.error(output);
-	process.exitCode = code;
-}
+if (import.meta.main) await runCommand(newChartCommand);

@@ -24,6 +24,25 @@ export const storyFolders = (root: string, content = join(root, 'content')): Sto
 export const foldersFromEnvironment = (env: NodeJS.ProcessEnv = process.env): StoryFolders =>
 	storyFolders(env.STORY_ROOT ?? process.cwd(), env.STORY_CONTENT_DIR ?? join(projectDir, 'content'));
 
+/** What an editor's command prints, and its exit code. */
+export interface CommandResult {
+	readonly code: number;
+	readonly output: string;
+}
+
+/**
+ * Runs an editor's command from the command line: its arguments, the story's folders and base path
+ * from the environment (as the build reads them); prints the output to stdout, or stderr on failure.
+ */
+export async function runCommand(
+	command: (args: readonly string[], folders: StoryFolders, base?: string) => Promise<CommandResult>,
+): Promise<void> {
+	const { code, output } = await command(process.argv.slice(2), foldersFromEnvironment(), process.env.BASE_PATH);
+	if (code === 0) console.log(output);
+	else console.error(output);
+	process.exitCode = code;
+}
+
 /** Returns a path as messages show it: relative to the story root, e.g. `content/chapters/x.mdx`. */
 export const shown = (folders: StoryFolders, path: string): string => relative(folders.root, path);
 
