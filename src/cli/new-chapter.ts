@@ -177,13 +177,22 @@ Guide: content/EDITORS.md. Every chart and state: content/CHARTS.md.`;
 }
 
 /** What `npm run new-chapter -- <words of the title>` does: its exit code and what it prints. */
+const usage = [
+	'Give the chapter a title: npm run new-chapter -- "The title of the chapter"',
+	'',
+	'Writes content/chapters/<title-in-lowercase>.mdx, a draft with an opening paragraph, a scrolly section of three steps and a figure to edit.',
+].join('\n');
+
 export async function newChapterCommand(
 	args: readonly string[],
 	folders: StoryFolders,
 	base?: string,
 ): Promise<{ readonly code: number; readonly output: string }> {
 	const title = args.join(' ').trim();
-	if (!title) return { code: 1, output: 'Give the chapter a title: npm run new-chapter -- "The title of the chapter"' };
+	if (args[0] === '--help' || args[0] === '-h') return { code: 0, output: usage };
+	// An option where the title should be (a typo of --help, or a flag we don't have) would otherwise
+	// become a chapter called "--verbose".
+	if (!title || title.startsWith('-')) return { code: 1, output: usage };
 	try {
 		return { code: 0, output: describeNewChapter(await newChapter(title, folders), folders, base) };
 	} catch (error) {

@@ -110,8 +110,18 @@ describe('npm run new-chapter -- "Title"', { timeout: 60_000 }, () => {
 		);
 		const none = await newChapter();
 		expect(none.code).toBe(1);
-		expect(none.output).toMatchInlineSnapshot(
-			`"Give the chapter a title: npm run new-chapter -- "The title of the chapter""`,
-		);
+		expect(none.output).toMatch(/^Give the chapter a title: npm run new-chapter -- "The title of the chapter"\n/);
+	});
+
+	it('prints its usage for --help, and takes no option for a title', async () => {
+		const chapters = () => readdirSync(join(fixture.content, 'chapters')).length;
+		const before = chapters();
+		const help = await newChapter('--help');
+		expect(help.code).toBe(0);
+		expect(help.output).toContain('npm run new-chapter -- "The title of the chapter"');
+		const typo = await newChapter('--hlep');
+		expect(typo.code).toBe(1);
+		expect(typo.output).toBe(help.output);
+		expect(chapters()).toBe(before);
 	});
 });
