@@ -96,7 +96,9 @@ export function shownAt(rows: readonly Region[], name: MomentName): Shown[] {
 	return rows.flatMap((row) => {
 		const mark = markAt(row, moment.asOf);
 		if (mark === null) return [];
-		const ringed = moment.rings !== undefined && mark === 'launched' && row[moment.rings.column] === moment.rings.value;
+		// A place on the map whose launch year is not known (Tokyo) can still get more capacity.
+		const onMap = mark === 'launched' || mark === 'unconfirmed';
+		const ringed = moment.rings !== undefined && onMap && row[moment.rings.column] === moment.rings.value;
 		const changed = before === null || markAt(row, before) !== mark;
 		return [{ row, mark, ringed, labelled: changed || (ringed && moment.labelRings === true) }];
 	});
