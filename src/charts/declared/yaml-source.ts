@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 /** A place in a file, 1-based, as editors' tools print it: `file:line:column`. */
 export interface Position {
@@ -29,13 +29,15 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 		const { line, col } = lines.linePos(offset);
 		return { line, column: col };
 	};
+	const syntaxErrors = doc.errors.map((error) => ({
+		...pos(error.pos[0]),
+		message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+	}));
+	const value = syntaxErrors.length > 0 ? undefined : toValue(doc, pos, syntaxErrors);
 	return {
 		file,
-		value: doc.errors.length > 0 ? undefined : doc.toJS(),
-		syntaxErrors: doc.errors.map((error) => ({
-			...pos(error.pos[0]),
-			message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-		})),
+		value,
+		syntaxErrors,
 		duplicateKeys: findDuplicateKeys(doc, pos),
 		at(path, { key = false } = {}) {
 			let node: unknown = doc.contents;
@@ -56,6 +58,30 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 			return found;
 		},
 	};
+}
+
+/**
+ * The document's value; undefined, with an error at the first alias, when its aliases expand to more
+ * than the parser allows (a "billion laughs": a few lines that would become gigabytes).
+ */
+function toValue(
+	doc: Document,
+	pos: (offset: number) => Position,
+	errors: (Position & { message: string })[],
+): unknown {
+	try {
+		return doc.toJS();
+	} catch (error) {
+		if (!(error instanceof ReferenceError)) throw error;
+		let alias: Node | undefined;
+		visit(doc, { Alias: (_, node) => void (alias ??= isAlias(node) ? node : undefined) });
+		const name = alias && isAlias(alias) ? ` (*${alias.source})` : '';
+		errors.push({
+			...(rangeStart(alias, pos) ?? { line: 1, column: 1 }),
+			message: `aliases${name} repeat more text than a chart can hold: write the values out`,
+		});
+		return undefined;
+	}
 }
 
 const rangeStart = (node: unknown, pos: (offset: number) => Position): Position | undefined => {

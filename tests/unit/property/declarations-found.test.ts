@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkDeclaration } from '../../../src/charts/declared/validate-declaration.ts';
+import { datasets } from '../../../src/data/index.ts';
+
+/**
+ * The cases the property test of declarations (declarations.test.ts) found, one test each: each was
+ * a declaration the check let through, or answered with an exception or at the wrong line.
+ */
+const file = 'content/charts/test-chart.yaml';
+const good = `title: Three American companies sell most of the world’s cloud
+subtitle: Share of worldwide cloud infrastructure services revenue, Q4 2022, %
+dataset: synergy-vendor-share-q4-2022
+table:
+  vendor: Provider
+  share: Share, %
+format: { suffix: '%' }
+x: { domain: [0, 35] }
+marks:
+  - mark: bar
+    direction: horizontal
+    x: share
+    y: vendor
+    labels: all
+states:
+  market:
+    label: The largest providers
+  alibaba:
+    label: Alibaba highlighted
+    highlight: { vendor: Alibaba }
+`;
+/** The problems of a declaration, as the build and `npm run check` print them. */
+const problems = (text: string): string[] =>
+	checkDeclaration(file, text, datasets).problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+
+describe('found by the property test of declarations', () => {
+	it('a billion laughs (aliases of aliases) is reported at its first alias, not thrown', () => {
+		const laughs = [
+			'laughs:',
+			'  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+			...['b', 'c', 'd', 'e', 'f', 'g'].map(
+				(k, i) => `  ${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`,
+			),
+		];
+		expect(problems(good + laughs.join('\n'))).toEqual([
+			'23:10: aliases (*a) repeat more text than a chart can hold: write the values out: fix the YAML syntax.',
+		]);
+	});
+});
