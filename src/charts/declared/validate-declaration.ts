@@ -57,6 +57,13 @@ export function checkDeclaration(
 		report({ line: 1, column: 1 }, `the file must describe a chart: ${keysAt([]).join(', ')}.`);
 		return { problems };
 	}
+	// Zod's records skip a key named __proto__ (it would set the prototype): a state of that name would vanish.
+	const states: unknown = (source.value as { states?: unknown }).states;
+	if (states !== null && typeof states === 'object' && Object.hasOwn(states, '__proto__'))
+		report(
+			source.at(['states', '__proto__'], { key: true }),
+			'"states.__proto__" must be kebab-case, e.g. latest-quarter.',
+		);
 	const parsed = declarationSchema.safeParse(source.value, { reportInput: true });
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) problems.push(...schemaProblems(issue, source));
@@ -192,7 +199,10 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 		return false;
 	};
 
-	for (const column of Object.keys(declaration.table ?? {})) known(['table', column], column, 'the table', true);
+	// The table's columns as written (the parsed table has lost a column named __proto__, as states would).
+	const table: unknown = (source.value as { table?: unknown }).table;
+	for (const column of Object.keys(table !== null && typeof table === 'object' ? table : {}))
+		known(['table', column], column, 'the table', true);
 
 	const measures: string[] = [];
 	declaration.marks.forEach((mark, i) => {

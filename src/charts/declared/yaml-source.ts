@@ -70,7 +70,7 @@ function toValue(
 	errors: (Position & { message: string })[],
 ): unknown {
 	try {
-		return doc.toJS();
+		return ownKeys(doc.toJS({ mapAsMap: true }));
 	} catch (error) {
 		if (!(error instanceof ReferenceError)) throw error;
 		let alias: Node | undefined;
@@ -82,6 +82,24 @@ function toValue(
 		});
 		return undefined;
 	}
+}
+
+/**
+ * Mappings as plain objects whose keys are all their own: `__proto__: …` becomes a key the checks
+ * see (and reject), not the object's prototype (which would hide it, or pollute the chart's data).
+ */
+function ownKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(ownKeys);
+	if (!(value instanceof Map)) return value;
+	const object: Record<string, unknown> = {};
+	for (const [key, item] of value)
+		Object.defineProperty(object, String(key), {
+			value: ownKeys(item),
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
+	return object;
 }
 
 const rangeStart = (node: unknown, pos: (offset: number) => Position): Position | undefined => {

@@ -45,4 +45,17 @@ describe('found by the property test of declarations', () => {
 			'23:10: aliases (*a) repeat more text than a chart can hold: write the values out: fix the YAML syntax.',
 		]);
 	});
+
+	it('a state named __proto__ is reported, not dropped (it was the object’s prototype)', () => {
+		expect(problems(good.replace('  market:', '  __proto__:'))).toEqual([
+			'16:3: "states.__proto__" must be kebab-case, e.g. latest-quarter.',
+		]);
+		expect(Object.prototype).not.toHaveProperty('label');
+	});
+
+	it('a table column named __proto__ is reported as an unknown column', () => {
+		expect(problems(good.replace('  share: Share, %', '  __proto__: Share, %'))).toEqual([
+			'6:3: unknown column "__proto__" for the table: The columns of synergy-vendor-share-q4-2022 are: vendor, share.',
+		]);
+	});
 });
