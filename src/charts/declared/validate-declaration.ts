@@ -42,6 +42,15 @@ export function checkDeclaration(
 	const source = parseYamlSource(file, text);
 	const problems: DeclarationProblem[] = [];
 	const report = (at: Position, message: string) => problems.push({ file, ...at, message });
+	// What a file saved as Latin-1 or Windows-1252 becomes when read as UTF-8 (as the CSV check says).
+	const garbled = text.indexOf('\uFFFD');
+	if (garbled >= 0) {
+		const before = text.slice(0, garbled).split('\n');
+		report(
+			{ line: before.length, column: before.at(-1)!.length + 1 },
+			'a character is not valid UTF-8 (shown as \uFFFD): save the file as UTF-8, then check the accented letters.',
+		);
+	}
 	for (const error of source.syntaxErrors) report(error, `${error.message}: fix the YAML syntax.`);
 	if (source.syntaxErrors.length > 0) return { problems };
 	for (const dup of source.duplicateKeys) {

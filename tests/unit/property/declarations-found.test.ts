@@ -58,4 +58,13 @@ describe('found by the property test of declarations', () => {
 			'6:3: unknown column "__proto__" for the table: The columns of synergy-vendor-share-q4-2022 are: vendor, share.',
 		]);
 	});
+
+	it('a text saved as Latin-1 (read as UTF-8, é becomes U+FFFD) is reported where it is', () => {
+		const utf8 = Buffer.from(good.replace('The largest providers', 'Querétaro'));
+		const at = utf8.indexOf(Buffer.from('é'));
+		const latin1 = Buffer.concat([utf8.subarray(0, at), Buffer.from([0xe9]), utf8.subarray(at + 2)]);
+		expect(problems(new TextDecoder().decode(latin1))).toEqual([
+			'17:16: a character is not valid UTF-8 (shown as \uFFFD): save the file as UTF-8, then check the accented letters.',
+		]);
+	});
 });
