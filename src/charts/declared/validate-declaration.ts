@@ -313,5 +313,38 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			}
 		}
 	}
+
+	// Ranges drawn along an axis: numbers on the value axis, dates on a time axis, smaller first.
+	const primary = declaration.marks.find((m) => m.mark !== 'rule' && m.mark !== 'text') ?? declaration.marks[0]!;
+	const valueAxis = primary.mark === 'bar' && primary.direction === 'horizontal' ? 'x' : 'y';
+	const category = valueAxis === 'x' ? primary.y : primary.x;
+	const axisType = (axis: 'x' | 'y') =>
+		axis === valueAxis ? 'number' : typeof category === 'string' ? typeOf(category) : undefined;
+	const checkRange = (path: Path, axis: 'x' | 'y', range: readonly (string | number)[] | undefined) => {
+		const type = axisType(axis);
+		if (!range || (type !== 'number' && type !== 'date')) return;
+		const isDate = (v: string | number) =>
+			typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v));
+		if (!range.every((v) => (type === 'number' ? typeof v === 'number' : isDate(v))))
+			return report(
+				path,
+				`"${dotted(path)}" is along ${type === 'number' ? 'the values' : 'time'}: write ${type === 'number' ? 'numbers, e.g. [0, 45]' : 'dates, e.g. [2021-05-01, 2024-10-31]'}.`,
+			);
+		const [from, to] = range.map((v) => (type === 'number' ? Number(v) : Date.parse(String(v))));
+		if (from! >= to!)
+			report(
+				path,
+				from === to
+					? `"${dotted(path)}" is empty: from and to are the same; write a range, e.g. [0, 45].`
+					: `"${dotted(path)}" is reversed: write the smaller value first, [${range[1]}, ${range[0]}].`,
+			);
+	};
+	for (const axis of ['x', 'y'] as const) {
+		checkRange([axis, 'domain'], axis, declaration[axis]?.domain);
+		for (const [name, state] of Object.entries<StateSpec>(declaration.states)) {
+			checkRange(['states', name, axis, 'domain'], axis, state[axis]?.domain);
+			checkRange(['states', name, 'zoom', axis], axis, state.zoom?.[axis]);
+		}
+	}
 	return problems;
 }

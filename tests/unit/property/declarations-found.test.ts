@@ -67,4 +67,21 @@ describe('found by the property test of declarations', () => {
 			'17:16: a character is not valid UTF-8 (shown as \uFFFD): save the file as UTF-8, then check the accented letters.',
 		]);
 	});
+
+	it('an axis range written backwards, empty or of the wrong kind is reported where it is', () => {
+		expect(problems(good.replace('[0, 35]', '[35, 0]'))).toEqual([
+			'8:14: "x.domain" is reversed: write the smaller value first, [0, 35].',
+		]);
+		expect(problems(good.replace('[0, 35]', '[35, 35]'))).toEqual([
+			'8:14: "x.domain" is empty: from and to are the same; write a range, e.g. [0, 45].',
+		]);
+		expect(
+			problems(
+				good.replace(
+					'    label: The largest providers',
+					'    label: The largest providers\n    zoom: { x: [2024-10-31, 2021-05-01] }',
+				),
+			),
+		).toEqual(['18:16: "states.market.zoom.x" is along the values: write numbers, e.g. [0, 45].']);
+	});
 });
