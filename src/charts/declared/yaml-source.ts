@@ -1,4 +1,15 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+	isAlias,
+	isMap,
+	isScalar,
+	isSeq,
+	LineCounter,
+	parseDocument,
+	Parser,
+	visit,
+	type Document,
+	type Node,
+} from 'yaml';
 
 /** A place in a file, 1-based, as editors' tools print it: `file:line:column`. */
 export interface Position {
@@ -29,10 +40,10 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 		const { line, col } = lines.linePos(offset);
 		return { line, column: col };
 	};
-	const syntaxErrors = doc.errors.map((error) => ({
-		...pos(error.pos[0]),
-		message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-	}));
+	const syntaxErrors = doc.errors.map((error) => {
+		const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+		return { ...pos(unclosedAt(text, error.pos[0], message) ?? error.pos[0]), message };
+	});
 	const value = syntaxErrors.length > 0 ? undefined : toValue(doc, pos, syntaxErrors);
 	return {
 		file,
@@ -58,6 +69,42 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 			return found;
 		},
 	};
+}
+
+/**
+ * Where the quote or bracket that a syntax error says is never closed opens: the parser names the
+ * place it gave up (the end of the file, or the next line), not the line to fix.
+ */
+function unclosedAt(text: string, offset: number, message: string): number | undefined {
+	const quote = /^Missing closing (['"])quote/.exec(message)?.[1];
+	const bracket = /end with an? ([}\]])$/.exec(message)?.[1];
+	if (!quote && !bracket) return undefined;
+	const opener: Record<string, string> = { '}': '{', ']': '[' };
+	let found: number | undefined;
+	const walk = (token: unknown): void => {
+		if (token === null || typeof token !== 'object') return;
+		const t = token as {
+			type?: string;
+			offset?: number;
+			source?: string;
+			start?: { source?: string };
+			end?: { source?: string }[];
+		};
+		if (typeof t.offset === 'number' && t.offset < offset) {
+			const quoted = t.type === (quote === "'" ? 'single-quoted-scalar' : 'double-quoted-scalar');
+			if (quote && quoted && (t.source!.length < 2 || !t.source!.endsWith(quote))) found = t.offset;
+			if (
+				bracket &&
+				t.type === 'flow-collection' &&
+				t.start?.source === opener[bracket] &&
+				!t.end?.some((e) => e.source === bracket)
+			)
+				found = t.offset;
+		}
+		Object.values(token).forEach(walk);
+	};
+	for (const token of new Parser().parse(text)) walk(token);
+	return found;
 }
 
 /**

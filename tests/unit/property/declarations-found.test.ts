@@ -84,4 +84,16 @@ describe('found by the property test of declarations', () => {
 			),
 		).toEqual(['18:16: "states.market.zoom.x" is along the values: write numbers, e.g. [0, 45].']);
 	});
+
+	it('an unclosed quote or bracket is reported where it opens, not at the end of the file or the next line', () => {
+		expect(problems(good.replace('label: Alibaba highlighted', "label: 'Alibaba highlighted"))).toEqual([
+			"19:12: Missing closing 'quote: fix the YAML syntax.",
+		]);
+		expect(problems(good.replace('label: The largest providers', 'label: "The largest providers'))).toEqual([
+			'17:12: Missing closing "quote: fix the YAML syntax.',
+		]);
+		expect(problems(good.replace('x: { domain: [0, 35] }', 'x: { domain: [0, 35]'))).toEqual([
+			'8:4: Flow map in block collection must be sufficiently indented and end with a }: fix the YAML syntax.',
+		]);
+	});
 });
