@@ -322,7 +322,12 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 		axis === valueAxis ? 'number' : typeof category === 'string' ? typeOf(category) : undefined;
 	const checkRange = (path: Path, axis: 'x' | 'y', range: readonly (string | number)[] | undefined) => {
 		const type = axisType(axis);
-		if (!range || (type !== 'number' && type !== 'date')) return;
+		if (!range || type === undefined) return;
+		if (type === 'string')
+			return report(
+				path,
+				`"${dotted(path)}" is along "${String(category)}", a text column, which has no range: remove it.`,
+			);
 		const isDate = (v: string | number) =>
 			typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v));
 		if (!range.every((v) => (type === 'number' ? typeof v === 'number' : isDate(v))))

@@ -83,6 +83,12 @@ describe('found by the property test of declarations', () => {
 				),
 			),
 		).toEqual(['18:16: "states.market.zoom.x" is along the values: write numbers, e.g. [0, 45].']);
+		// Bars of a text column (here the providers, down the chart) have no range to zoom to: it did nothing.
+		expect(
+			problems(
+				good.replace('    label: The largest providers', '    label: The largest providers\n    zoom: { y: [45, 0] }'),
+			),
+		).toEqual(['18:16: "states.market.zoom.y" is along "vendor", a text column, which has no range: remove it.']);
 	});
 
 	it('an unclosed quote or bracket is reported where it opens, not at the end of the file or the next line', () => {
