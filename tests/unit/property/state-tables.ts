@@ -103,7 +103,8 @@ function sameCell(shown: string, cell: string, type: string | undefined, format:
 export function emitted(table: DataTable): { via: string; rows: Record<string, string>[] }[] {
 	const keys = table.columns.map((c) => c.key);
 	// As src/components/DataTable.astro writes each cell.
-	const cell = (value: string | number | null | undefined) => (value === null || value === undefined ? '–' : String(value));
+	const cell = (value: string | number | null | undefined) =>
+		value === null || value === undefined ? '–' : String(value);
 	return [
 		{ via: 'the CSV download', rows: csvParse(tableCsv(table)) },
 		{ via: 'the figure’s <table>', rows: table.rows.map((r) => Object.fromEntries(keys.map((k) => [k, cell(r[k])]))) },
