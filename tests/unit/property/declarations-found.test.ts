@@ -16,11 +16,7 @@ table:
 format: { suffix: '%' }
 x: { domain: [0, 35] }
 marks:
-  - mark: bar
-    direction: horizontal
-    x: share
-    y: vendor
-    labels: all
+  - { mark: bar, direction: horizontal, x: share, y: vendor, labels: all }
 states:
   market:
     label: The largest providers
@@ -42,13 +38,13 @@ describe('found by the property test of declarations', () => {
 			),
 		];
 		expect(problems(good + laughs.join('\n'))).toEqual([
-			'23:10: aliases (*a) repeat more text than a chart can hold: write the values out: fix the YAML syntax.',
+			'19:10: aliases (*a) repeat more text than a chart can hold: write the values out: fix the YAML syntax.',
 		]);
 	});
 
 	it('a state named __proto__ is reported, not dropped (it was the object’s prototype)', () => {
 		expect(problems(good.replace('  market:', '  __proto__:'))).toEqual([
-			'16:3: "states.__proto__" must be kebab-case, e.g. latest-quarter.',
+			'12:3: "states.__proto__" must be kebab-case, e.g. latest-quarter.',
 		]);
 		expect(Object.prototype).not.toHaveProperty('label');
 	});
@@ -64,7 +60,7 @@ describe('found by the property test of declarations', () => {
 		const at = utf8.indexOf(Buffer.from('é'));
 		const latin1 = Buffer.concat([utf8.subarray(0, at), Buffer.from([0xe9]), utf8.subarray(at + 2)]);
 		expect(problems(new TextDecoder().decode(latin1))).toEqual([
-			'17:16: a character is not valid UTF-8 (shown as \uFFFD): save the file as UTF-8, then check the accented letters.',
+			'13:16: a character is not valid UTF-8 (shown as \uFFFD): save the file as UTF-8, then check the accented letters.',
 		]);
 	});
 
@@ -82,21 +78,21 @@ describe('found by the property test of declarations', () => {
 					'    label: The largest providers\n    zoom: { x: [2024-10-31, 2021-05-01] }',
 				),
 			),
-		).toEqual(['18:16: "states.market.zoom.x" is along the values: write numbers, e.g. [0, 45].']);
+		).toEqual(['14:16: "states.market.zoom.x" is along the values: write numbers, e.g. [0, 45].']);
 		// Bars of a text column (here the providers, down the chart) have no range to zoom to: it did nothing.
 		expect(
 			problems(
 				good.replace('    label: The largest providers', '    label: The largest providers\n    zoom: { y: [45, 0] }'),
 			),
-		).toEqual(['18:16: "states.market.zoom.y" is along "vendor", a text column, which has no range: remove it.']);
+		).toEqual(['14:16: "states.market.zoom.y" is along "vendor", a text column, which has no range: remove it.']);
 	});
 
 	it('an unclosed quote or bracket is reported where it opens, not at the end of the file or the next line', () => {
 		expect(problems(good.replace('label: Alibaba highlighted', "label: 'Alibaba highlighted"))).toEqual([
-			"19:12: Missing closing 'quote: fix the YAML syntax.",
+			"15:12: Missing closing 'quote: fix the YAML syntax.",
 		]);
 		expect(problems(good.replace('label: The largest providers', 'label: "The largest providers'))).toEqual([
-			'17:12: Missing closing "quote: fix the YAML syntax.',
+			'13:12: Missing closing "quote: fix the YAML syntax.',
 		]);
 		expect(problems(good.replace('x: { domain: [0, 35] }', 'x: { domain: [0, 35]'))).toEqual([
 			'8:4: Flow map in block collection must be sufficiently indented and end with a }: fix the YAML syntax.',
