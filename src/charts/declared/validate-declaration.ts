@@ -42,6 +42,15 @@ export function checkDeclaration(
 	const source = parseYamlSource(file, text);
 	const problems: DeclarationProblem[] = [];
 	const report = (at: Position, message: string) => problems.push({ file, ...at, message });
+	// What a file saved as Latin-1 or Windows-1252 becomes when read as UTF-8 (as the CSV check says).
+	const garbled = text.indexOf('\uFFFD');
+	if (garbled >= 0) {
+		const before = text.slice(0, garbled).split('\n');
+		report(
+			{ line: before.length, column: before.at(-1)!.length + 1 },
+			'a character is not valid UTF-8 (shown as \uFFFD): save the file as UTF-8, then check the accented letters.',
+		);
+	}
 	for (const error of source.syntaxErrors) report(error, `${error.message}: fix the YAML syntax.`);
 	if (source.syntaxErrors.length > 0) return { problems };
 	for (const dup of source.duplicateKeys) {
@@ -57,6 +66,13 @@ export function checkDeclaration(
 		report({ line: 1, column: 1 }, `the file must describe a chart: ${keysAt([]).join(', ')}.`);
 		return { problems };
 	}
+	// Zod's records skip a key named __proto__ (it would set the prototype): a state of that name would vanish.
+	const states: unknown = (source.value as { states?: unknown }).states;
+	if (states !== null && typeof states === 'object' && Object.hasOwn(states, '__proto__'))
+		report(
+			source.at(['states', '__proto__'], { key: true }),
+			'"states.__proto__" must be kebab-case, e.g. latest-quarter.',
+		);
 	const parsed = declarationSchema.safeParse(source.value, { reportInput: true });
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) problems.push(...schemaProblems(issue, source));
@@ -192,7 +208,10 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 		return false;
 	};
 
-	for (const column of Object.keys(declaration.table ?? {})) known(['table', column], column, 'the table', true);
+	// The table's columns as written (the parsed table has lost a column named __proto__, as states would).
+	const table: unknown = (source.value as { table?: unknown }).table;
+	for (const column of Object.keys(table !== null && typeof table === 'object' ? table : {}))
+		known(['table', column], column, 'the table', true);
 
 	const measures: string[] = [];
 	declaration.marks.forEach((mark, i) => {
@@ -292,6 +311,44 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 						`unknown placeholder "{${column}}" in the text alternative: ${didYouMean(column!, columns)}A placeholder names a column: ${names(columns.map((c) => `{${c}}`))}.`,
 					);
 			}
+		}
+	}
+
+	// Ranges drawn along an axis: numbers on the value axis, dates on a time axis, smaller first.
+	const primary = declaration.marks.find((m) => m.mark !== 'rule' && m.mark !== 'text') ?? declaration.marks[0]!;
+	const valueAxis = primary.mark === 'bar' && primary.direction === 'horizontal' ? 'x' : 'y';
+	const category = valueAxis === 'x' ? primary.y : primary.x;
+	const axisType = (axis: 'x' | 'y') =>
+		axis === valueAxis ? 'number' : typeof category === 'string' ? typeOf(category) : undefined;
+	const checkRange = (path: Path, axis: 'x' | 'y', range: readonly (string | number)[] | undefined) => {
+		const type = axisType(axis);
+		if (!range || type === undefined) return;
+		if (type === 'string')
+			return report(
+				path,
+				`"${dotted(path)}" is along "${String(category)}", a text column, which has no range: remove it.`,
+			);
+		const isDate = (v: string | number) =>
+			typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v));
+		if (!range.every((v) => (type === 'number' ? typeof v === 'number' : isDate(v))))
+			return report(
+				path,
+				`"${dotted(path)}" is along ${type === 'number' ? 'the values' : 'time'}: write ${type === 'number' ? 'numbers, e.g. [0, 45]' : 'dates, e.g. [2021-05-01, 2024-10-31]'}.`,
+			);
+		const [from, to] = range.map((v) => (type === 'number' ? Number(v) : Date.parse(String(v))));
+		if (from! >= to!)
+			report(
+				path,
+				from === to
+					? `"${dotted(path)}" is empty: from and to are the same; write a range, e.g. [0, 45].`
+					: `"${dotted(path)}" is reversed: write the smaller value first, [${range[1]}, ${range[0]}].`,
+			);
+	};
+	for (const axis of ['x', 'y'] as const) {
+		checkRange([axis, 'domain'], axis, declaration[axis]?.domain);
+		for (const [name, state] of Object.entries<StateSpec>(declaration.states)) {
+			checkRange(['states', name, axis, 'domain'], axis, state[axis]?.domain);
+			checkRange(['states', name, 'zoom', axis], axis, state.zoom?.[axis]);
 		}
 	}
 	return problems;

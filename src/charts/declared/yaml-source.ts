@@ -1,4 +1,15 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+	isAlias,
+	isMap,
+	isScalar,
+	isSeq,
+	LineCounter,
+	parseDocument,
+	Parser,
+	visit,
+	type Document,
+	type Node,
+} from 'yaml';
 
 /** A place in a file, 1-based, as editors' tools print it: `file:line:column`. */
 export interface Position {
@@ -29,13 +40,15 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 		const { line, col } = lines.linePos(offset);
 		return { line, column: col };
 	};
+	const syntaxErrors = doc.errors.map((error) => {
+		const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+		return { ...pos(unclosedAt(text, error.pos[0], message) ?? error.pos[0]), message };
+	});
+	const value = syntaxErrors.length > 0 ? undefined : toValue(doc, pos, syntaxErrors);
 	return {
 		file,
-		value: doc.errors.length > 0 ? undefined : doc.toJS(),
-		syntaxErrors: doc.errors.map((error) => ({
-			...pos(error.pos[0]),
-			message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-		})),
+		value,
+		syntaxErrors,
 		duplicateKeys: findDuplicateKeys(doc, pos),
 		at(path, { key = false } = {}) {
 			let node: unknown = doc.contents;
@@ -56,6 +69,84 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 			return found;
 		},
 	};
+}
+
+/**
+ * Where the quote or bracket that a syntax error says is never closed opens: the parser names the
+ * place it gave up (the end of the file, or the next line), not the line to fix.
+ */
+function unclosedAt(text: string, offset: number, message: string): number | undefined {
+	const quote = /^Missing closing (['"])quote/.exec(message)?.[1];
+	const bracket = /end with an? ([}\]])$/.exec(message)?.[1];
+	if (!quote && !bracket) return undefined;
+	const opener: Record<string, string> = { '}': '{', ']': '[' };
+	let found: number | undefined;
+	const walk = (token: unknown): void => {
+		if (token === null || typeof token !== 'object') return;
+		const t = token as {
+			type?: string;
+			offset?: number;
+			source?: string;
+			start?: { source?: string };
+			end?: { source?: string }[];
+		};
+		if (typeof t.offset === 'number' && t.offset < offset) {
+			const quoted = t.type === (quote === "'" ? 'single-quoted-scalar' : 'double-quoted-scalar');
+			if (quote && quoted && (t.source!.length < 2 || !t.source!.endsWith(quote))) found = t.offset;
+			if (
+				bracket &&
+				t.type === 'flow-collection' &&
+				t.start?.source === opener[bracket] &&
+				!t.end?.some((e) => e.source === bracket)
+			)
+				found = t.offset;
+		}
+		Object.values(token).forEach(walk);
+	};
+	for (const token of new Parser().parse(text)) walk(token);
+	return found;
+}
+
+/**
+ * The document's value; undefined, with an error at the first alias, when its aliases expand to more
+ * than the parser allows (a "billion laughs": a few lines that would become gigabytes).
+ */
+function toValue(
+	doc: Document,
+	pos: (offset: number) => Position,
+	errors: (Position & { message: string })[],
+): unknown {
+	try {
+		return ownKeys(doc.toJS({ mapAsMap: true }));
+	} catch (error) {
+		if (!(error instanceof ReferenceError)) throw error;
+		let alias: Node | undefined;
+		visit(doc, { Alias: (_, node) => void (alias ??= isAlias(node) ? node : undefined) });
+		const name = alias && isAlias(alias) ? ` (*${alias.source})` : '';
+		errors.push({
+			...(rangeStart(alias, pos) ?? { line: 1, column: 1 }),
+			message: `aliases${name} repeat more text than a chart can hold: write the values out`,
+		});
+		return undefined;
+	}
+}
+
+/**
+ * Mappings as plain objects whose keys are all their own: `__proto__: …` becomes a key the checks
+ * see (and reject), not the object's prototype (which would hide it, or pollute the chart's data).
+ */
+function ownKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(ownKeys);
+	if (!(value instanceof Map)) return value;
+	const object: Record<string, unknown> = {};
+	for (const [key, item] of value)
+		Object.defineProperty(object, String(key), {
+			value: ownKeys(item),
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
+	return object;
 }
 
 const rangeStart = (node: unknown, pos: (offset: number) => Position): Position | undefined => {
