@@ -126,6 +126,20 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 		`);
 	});
 
+	it('an id that a chapter or a step shares with a heading of the methodology note', async ({ expect }) => {
+		expect(
+			await problems('methodology-ids', (f) => {
+				f.write('chapters/maps.mdx', chapter.replace('id="two"', 'id="corrections"'));
+				f.write(mdx, undefined);
+			}),
+		).toMatchInlineSnapshot(`
+			"content/chapters/maps.mdx:1: the id "maps" of a chapter is also used at content/methodology.mdx:13: the story page shows every chapter, step and heading of the methodology note, and each needs an id of its own. Rename the step or the chapter's file, or reword the heading.
+			content/chapters/maps.mdx:17: the id "corrections" of a step is also used at content/methodology.mdx:21: the story page shows every chapter, step and heading of the methodology note, and each needs an id of its own. Rename the step or the chapter's file, or reword the heading.
+
+			2 problems."
+		`);
+	});
+
 	it('a correction that names a chart the story does not have', async ({ expect }) => {
 		expect(
 			await problems(
