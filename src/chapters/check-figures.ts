@@ -1,4 +1,4 @@
-import type { Dataset } from '../data/define-dataset.ts';
+import { columnUnit, type Dataset } from '../data/define-dataset.ts';
 import { lineAt } from '../problems/located-text.ts';
 import type { Problem } from '../problems/problem.ts';
 import { computeFigure, computedNames, describeRow, quotedName } from './figure-components.ts';
@@ -15,6 +15,8 @@ export interface TextFigure {
 	readonly value: number;
 	/** Decimals written: a figure matches a value that rounds to it. */
 	readonly decimals: number;
+	/** The unit it is written with, "%" or a currency ("US$", "RMB"): it matches only values in that unit. */
+	readonly unit?: string;
 	/** Offset in the source. */
 	readonly index: number;
 }
@@ -63,27 +65,45 @@ export function findFigures(text: string): TextFigure[] {
 			const word = /(\p{Lu}\p{L}*)\s$/u.exec(before)?.[1];
 			if (word && !sentenceStarts.has(word)) continue; // a version after a name: "Tongyi Qianwen 2.0"
 		}
+		const unit = percent ? '%' : currency ? unitOf(currency) : undefined;
 		figures.push({
 			text: match[0].trim(),
 			value: Number(number.replace(/,/g, '')),
 			decimals: number.split('.')[1]?.length ?? 0,
+			...(unit && { unit }),
 			index: match.index,
 		});
 	}
 	return figures;
 }
 
-/** A number in a chart's data, with where it is: for the nearest values a message lists. */
+/**
+ * What a unit is, as far as a figure's own unit can say: "%" for a percentage ("% of market revenue",
+ * "%"), a currency for money ("RMB bn per quarter", "US$9.2 bn"), else nothing (counts, degrees, years).
+ */
+function unitOf(unit: string): string | undefined {
+	const start = /^\s*(%|US\$|RMB|€|£|\$)/.exec(unit)?.[1];
+	return start === '$' ? 'US$' : start;
+}
+
+/** A figure written with a unit matches only values in it: "35.7%" is not a latitude of 35.68. */
+const fitsUnit = (figure: TextFigure, value: DataValue): boolean =>
+	figure.unit === undefined || figure.unit === unitOf(value.unit);
+
+/** A number in a chart's data, with where it is and its column's unit: for matching and messages. */
 interface DataValue {
 	readonly value: number;
 	readonly where: string;
+	readonly unit: string;
 }
 
 function valuesOf(datasets: readonly Dataset[]): DataValue[] {
 	return datasets.flatMap((dataset) =>
 		dataset.rows.flatMap((row) =>
 			Object.entries(row as Readonly<Record<string, unknown>>).flatMap(([column, value]) =>
-				typeof value === 'number' ? [{ value, where: `${dataset.name}.${column}, ${describeRow(row)}` }] : [],
+				typeof value === 'number'
+					? [{ value, where: `${dataset.name}.${column}, ${describeRow(row)}`, unit: columnUnit(dataset, column) }]
+					: [],
 			),
 		),
 	);
@@ -160,7 +180,8 @@ export function checkFigures(
 		const range = stepRanges.find((r) => figure.index >= r.from && figure.index < r.to);
 		if (range && !range.step) continue; // a broken step: its own problem is reported
 		const chartIds = range?.step ? [range.step.chart] : chapterCharts;
-		const values = valuesOf([...new Set(chartIds.flatMap((id) => charts.get(id) ?? []))]);
+		const all = valuesOf([...new Set(chartIds.flatMap((id) => charts.get(id) ?? []))]);
+		const values = all.filter((v) => fitsUnit(figure, v));
 		if (values.some((v) => matchesValue(figure, v.value))) continue;
 		const nearest = values
 			.toSorted((a, b) => Math.abs(Math.abs(a.value) - figure.value) - Math.abs(Math.abs(b.value) - figure.value))
@@ -169,10 +190,12 @@ export function checkFigures(
 		const where = range?.step
 			? `the data of chart "${range.step.chart}", which step "${range.step.id}" shows`
 			: `the data of the charts this chapter shows (${chartIds.join(', ') || 'none'})`;
+		// A value of another unit that matches: say why it does not count.
+		const other = all.find((v) => !fitsUnit(figure, v) && matchesValue(figure, v.value));
 		problems.push({
 			file,
 			line: lineAt(source, figure.index),
-			message: `"${figure.text}" matches no value in ${where}${nearest.length > 0 ? `; nearest: ${nearest.join('; ')}` : ''}.`,
+			message: `"${figure.text}" matches no value in ${where}${nearest.length > 0 ? `; nearest: ${nearest.join('; ')}` : ''}.${other ? ` (It matches ${other.value} in ${other.where}, whose unit is "${other.unit}", not ${figure.unit}.)` : ''}`,
 			fix: `Correct the figure; or write it from the data with <Value>, <Sum>, <Change>, <Difference> or <Implied>; or, if it comes from a source outside the charts, write <Quoted source="…">${figure.text}</Quoted> (see "Figures in the text" in content/EDITORS.md).`,
 		});
 	}

@@ -1,4 +1,4 @@
-import type { Dataset } from '../data/define-dataset.ts';
+import { columnUnit, type Dataset } from '../data/define-dataset.ts';
 import { closest } from '../problems/closest.ts';
 
 /**
@@ -14,7 +14,7 @@ import { closest } from '../problems/closest.ts';
  * column matches by its start (`date=2024-05`). `strong` shows the figure in bold (write it so, not
  * between ** marks, which the formatter would part from the tag). `format` is the text around a number pattern: `0`
  * (whole), `0.0` (one decimal), `0,000` (thousands separated); without it, a whole number, with % when
- * the dataset's unit is a percentage. <Implied> reads the growth rate from the column "growth" unless
+ * the column's unit is a percentage. <Implied> reads the growth rate from the column "growth" unless
  * `growth` names another. A tag must stay on one line: MDX ends the paragraph at a tag written over several.
  */
 export const computedNames = ['Value', 'Sum', 'Change', 'Difference', 'Implied'] as const;
@@ -121,8 +121,8 @@ export function computeFigure(
 				break;
 			}
 		}
-		// By default a whole number, with % when the dataset's unit is a percentage ("% of …").
-		const format = attributes.format ?? (dataset.meta.unit.startsWith('%') ? '0%' : '0');
+		// By default a whole number, with % when the column's unit is a percentage ("% of …").
+		const format = attributes.format ?? (columnUnit(dataset, column).startsWith('%') ? '0%' : '0');
 		return { ok: true, value, text: formatNumber(value, format) };
 	} catch (error) {
 		if (error instanceof FigureError) return { ok: false, message: error.message };

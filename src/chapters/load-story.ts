@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { root } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
+import methodology from '~content/methodology.mdx?raw';
 import { charts } from '../charts/index.ts';
 import { plural, ProblemsError } from '../problems/problem.ts';
+import { methodologyFile } from './heading-ids.ts';
 import type { FigureInfo, StepInfo } from './validate-chapter.ts';
 import { validateStory } from './validate-story.ts';
 
@@ -49,7 +51,8 @@ async function readStory(): Promise<Story> {
 		}),
 	);
 	const data = new Map(charts.map((chart) => [chart.id, chart.datasets]));
-	const { problems, steps, figures } = validateStory(sources, catalogue, data);
+	const note = { file: methodologyFile, source: methodology };
+	const { problems, steps, figures } = validateStory(sources, catalogue, data, note);
 	if (problems.length > 0) {
 		throw new ProblemsError(
 			problems,

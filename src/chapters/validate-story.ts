@@ -1,9 +1,12 @@
+import { basename } from 'node:path';
+import { slug } from 'github-slugger';
 import { closest } from '../problems/closest.ts';
 import { findDuplicates } from '../problems/duplicates.ts';
 import { byLine, type Problem } from '../problems/problem.ts';
 import type { ChapterData } from './chapter-schema.ts';
 import { checkFigures, type ChartData } from './check-figures.ts';
 import { checkFrontmatter, type FrontmatterCheck } from './frontmatter.ts';
+import { headingIds } from './heading-ids.ts';
 import { validateChapter, type ChartCatalogue, type FigureInfo, type StepInfo } from './validate-chapter.ts';
 
 /** One chapter file: its path as messages show it, and its text. */
@@ -24,12 +27,14 @@ export interface StoryCheck {
  * Checks every chapter's frontmatter and tags, then what must be unique across the story (step ids,
  * inline figures, orders). The build and `npm run check` both call this, so they agree. Without a
  * catalogue (the charts could not be loaded), the tags are not checked; with the charts' data, the
- * figures in the text are checked against it (check-figures.ts).
+ * figures in the text are checked against it (check-figures.ts). With the methodology note
+ * (content/methodology.mdx), its headings' ids are checked against the chapters' and steps' ids.
  */
 export function validateStory(
 	chapters: readonly ChapterSource[],
 	catalogue: ChartCatalogue | undefined,
 	chartData?: ChartData,
+	methodology?: ChapterSource,
 ): StoryCheck {
 	const problems: Problem[] = [];
 	const steps: StepInfo[] = [];
@@ -51,8 +56,45 @@ export function validateStory(
 		return { file, data: frontmatter.data };
 	});
 	problems.push(...findDuplicateSteps(steps), ...findDuplicateFigures(figures), ...findDuplicateOrders(orders));
+	problems.push(...findDuplicatePageIds(pageIds(chapters, steps, methodology)));
 	return { steps, figures, chapters: data, problems };
 }
+
+/** An id on the story page that an editor chooses: a chapter's, a step's or a methodology heading's. */
+export interface PageId {
+	readonly id: string;
+	/** What has it, for the message: `chapter "…"`, `step "…"`, `a heading of the methodology note`. */
+	readonly what: string;
+	readonly file: string;
+	readonly line: number;
+}
+
+/** The ids the story page gives its chapters (the file's name), steps and methodology headings. */
+export function pageIds(
+	chapters: readonly ChapterSource[],
+	steps: readonly StepInfo[],
+	methodology?: ChapterSource,
+): PageId[] {
+	// A step id used twice is reported by findDuplicateSteps: each id counts once here.
+	const firstSteps = steps.filter((step, i) => steps.findIndex((other) => other.id === step.id) === i);
+	return [
+		...chapters.map(({ file }) => ({ id: slug(basename(file, '.mdx')), what: 'a chapter', file, line: 1 })),
+		...firstSteps.map((step) => ({ id: step.id, what: 'a step', file: step.file, line: step.line })),
+		...(methodology ? headingIds(methodology.file, methodology.source) : []).map((heading) => ({
+			...heading,
+			what: 'a heading of the methodology note',
+		})),
+	];
+}
+
+/** Returns problems for ids that chapters, steps and methodology headings share on the story page. */
+export const findDuplicatePageIds = (ids: readonly PageId[]): Problem[] =>
+	findDuplicates(
+		ids,
+		(entry) => entry.id,
+		(first, others) =>
+			`the id "${first.id}" of ${first.what} is also used at ${others}: the story page shows every chapter, step and heading of the methodology note, and each needs an id of its own. Rename the step or the chapter's file, or reword the heading.`,
+	);
 
 /** Returns problems for step ids used more than once across the story, naming every place. */
 export const findDuplicateSteps = (steps: readonly StepInfo[]): Problem[] =>

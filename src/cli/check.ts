@@ -1,6 +1,7 @@
 // Checks the story without building it: npm run check
 // Every dataset (CSV values, metadata and sources), the story file (content/story.yaml), every chapter's
-// frontmatter, and every Scrolly, Step and Chart tag against the chart registry. Prints `file:line: what to fix`; exits 1 on problems.
+// frontmatter, every Scrolly, Step and Chart tag against the chart registry, and the ids of the methodology
+// note's headings against the chapters' and steps'. Prints `file:line: what to fix`; exits 1 on problems.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Chart } from '../charts/define-chart.ts';
@@ -48,10 +49,14 @@ export async function checkStory(folders: StoryFolders): Promise<CheckResult> {
 		const storyText = existsSync(storyPath) ? readFileSync(storyPath, 'utf8') : undefined;
 		problems.push(...checkStoryFile(storyText, shown(folders, storyPath), catalogue).problems);
 		const chapterFiles = contentFiles(folders, 'chapters', '.mdx');
+		const methodologyPath = join(folders.content, 'methodology.mdx');
 		const story = validateStory(
 			chapterFiles.map((path) => ({ file: shown(folders, path), source: readFileSync(path, 'utf8') })),
 			catalogue,
 			catalogue && new Map(charts.map((chart) => [chart.id, chart.datasets])),
+			existsSync(methodologyPath)
+				? { file: shown(folders, methodologyPath), source: readFileSync(methodologyPath, 'utf8') }
+				: undefined,
 		);
 		problems.push(...story.problems);
 		return {

@@ -75,11 +75,16 @@ const columnSchema = z
 				})
 				.min(1, '"values" is empty: list the values allowed, or remove "values" to allow any text.')
 				.optional(),
+			/** For a number column whose unit is not the dataset's: its own, e.g. "%" for growth beside RMB bn. */
+			unit: z
+				.string('"unit" must be text, e.g. "unit": "%".')
+				.min(1, '"unit" is empty: write the unit, e.g. "unit": "%", or remove it.')
+				.optional(),
 			/** What the column holds, for whoever reads the file next. */
 			description: z.string('"description" must be text, e.g. "description": "First day of the quarter".').optional(),
 		},
 		{
-			error: objectError(['type', 'optional', 'values', 'description'], {
+			error: objectError(['type', 'optional', 'values', 'unit', 'description'], {
 				where: 'a column',
 				suggest: true,
 				notAnObject: `each column is described by an object, e.g. ${columnExample} or "vendor": { "type": "string" }.`,
@@ -89,6 +94,10 @@ const columnSchema = z
 	.refine((column) => column.values === undefined || column.type === 'string', {
 		message: '"values" only applies to string columns: remove it, or make the column "type": "string".',
 		path: ['values'],
+	})
+	.refine((column) => column.unit === undefined || column.type === 'number', {
+		message: '"unit" only applies to number columns: remove it, or make the column "type": "number".',
+		path: ['unit'],
 	});
 
 export type ColumnDeclaration = z.infer<typeof columnSchema>;

@@ -9,6 +9,8 @@ export interface ColumnSpec {
 	readonly optional?: boolean;
 	/** For string columns: the only values allowed. */
 	readonly values?: readonly string[];
+	/** For number columns: their unit, where it is not the dataset's `unit` ("%" beside RMB bn). */
+	readonly unit?: string;
 	readonly description?: string;
 }
 
@@ -53,6 +55,10 @@ export function loadDataset({ name, csv, meta: json }: DatasetFiles): Dataset {
 	const rows = parseCsv(csv, meta.columns, file);
 	return { name, file, meta, columns: meta.columns, rows };
 }
+
+/** The unit of a column's values: its own where its declaration gives one, else the dataset's. */
+export const columnUnit = (dataset: Dataset, column: string): string =>
+	dataset.columns[column]?.unit ?? dataset.meta.unit;
 
 const hint = 'See "Adding a dataset" in content/EDITORS.md for a complete example.';
 

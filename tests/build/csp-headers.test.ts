@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../helpers/host-headers.ts';
 import { sitePages } from '../helpers/site-pages.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 
 const siteDir = inject('siteDir');
 // The copy in the build is what a host reads.
@@ -30,5 +31,21 @@ describe('the _headers file gives every page its security headers', () => {
 		expect(headersFor(parsed, '/x/')).toEqual({ a: '1', b: '2' });
 		expect(headersFor(parsed, '/embed/x/y/')).toEqual({ a: '1, 3' });
 		expect(() => parseHeadersFile('  A: 1\n')).toThrow(/_headers:1/);
+	});
+
+	// An embed in sandbox="allow-scripts" has an opaque origin: its web font is a CORS request.
+	it('the test server sends a built font file with CORS, as the hosts do', async () => {
+		const font = readdirSync(join(siteDir, '_astro', 'fonts')).find((file) => file.endsWith('.woff2'));
+		expect(font).toBeDefined();
+		const server = await serveStatic(siteDir);
+		try {
+			const response = await fetch(`${server.url}/_astro/fonts/${font}`);
+			expect(response.status).toBe(200);
+			expect(response.headers.get('access-control-allow-origin')).toBe('*');
+			const page = await fetch(`${server.url}/`);
+			expect(page.headers.get('access-control-allow-origin')).toBeNull();
+		} finally {
+			await server.close();
+		}
 	});
 });

@@ -49,6 +49,26 @@ describe('a build with a mistake fails and says where and what to fix', () => {
 		);
 	});
 
+	// Chart.astro trusts the story's check (src/chapters/load-story.ts): the build stops there first.
+	it('inline chart with an unknown chart or state', async ({ expect }) => {
+		const output = await buildWithMistake('unknown-inline-chart', (dir) =>
+			editFile(
+				dir,
+				chapter,
+				(t) => `${t}\n<Chart chart="china-share" />\n\n<Chart chart="china-cloud-share" state="rival" />\n`,
+			),
+		);
+		// The lines change as the chapter is written, the list of charts as charts are added.
+		const shown = problemLines(output)
+			.replace(/\.mdx:\d+/g, '.mdx:<line>')
+			.replace(/Valid charts: .*/, 'Valid charts: …');
+		expect(shown).toMatchInlineSnapshot(`
+			"content/chapters/the-cloud-race.mdx:<line>: <Chart chart="china-share">: there is no chart "china-share". Valid charts: …
+			content/chapters/the-cloud-race.mdx:<line>: <Chart state="rival">: chart "china-cloud-share" has no state "rival". Did you mean "rivals"? Valid states: leaders, alibaba, rivals."
+		`);
+		expect(output).not.toContain('TypeError');
+	});
+
 	it('step without text', async () => {
 		const output = await buildWithMistake('empty-step', (dir) =>
 			editFile(dir, chapter, (t) => t.replace(/(<Step id="the-market" state="market">)[\s\S]*?(<\/Step>)/, '$1\n  $2')),

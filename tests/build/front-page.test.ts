@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { headingIds, methodologyFile } from '../../src/chapters/heading-ids.ts';
 import { datasets } from '../../src/data/index.ts';
 import { site } from '../../src/site.ts';
 import { listFiles, page } from '../helpers/built-site.ts';
@@ -53,6 +54,16 @@ describe('the front page', () => {
 			/when the site is built/,
 		])
 			expect(methodology).toMatch(point);
+	});
+
+	// The story check compares these ids with the chapters' and steps' (src/chapters/validate-story.ts).
+	it("gives the methodology note's headings the ids the story check expects", () => {
+		const built = [...front.querySelectorAll('#methodology :is(h1, h2, h3, h4, h5, h6)[id]')]
+			.map((h) => h.id)
+			.filter((id) => id !== 'methodology-title');
+		const note = readFileSync(join('content', 'methodology.mdx'), 'utf8');
+		expect(headingIds(methodologyFile, note).map((h) => h.id)).toEqual(built);
+		expect(built.length).toBeGreaterThan(0);
 	});
 
 	it('credits who made it', () => {

@@ -50,3 +50,27 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Record<s
 	}
 	return headers;
 }
+
+/**
+ * The headers the README's nginx snippet sends for a path: its `map $uri $var { default …; ~regex …; }`
+ * blocks and `add_header Name value always;` lines, with `$var`s filled in (an empty value is not sent,
+ * as nginx does). Enough nginx for that snippet, not a parser of any configuration.
+ */
+export function nginxHeadersFor(snippet: string, path: string): Record<string, string> {
+	const unquote = (value: string) => value.replace(/^"(.*)"$/, '$1');
+	const variables: Record<string, string> = {};
+	for (const [, name, body] of snippet.matchAll(/map \$uri \$(\w+) \{([^}]*)\}/g)) {
+		const entries = [...body!.matchAll(/^\s*(\S+)\s+(.*?);\s*$/gm)].map(([, key, value]) => [key!, unquote(value!)]);
+		const found = entries.find(([key]) => key!.startsWith('~') && new RegExp(key!.slice(1)).test(path));
+		variables[name!] = found?.[1] ?? entries.find(([key]) => key === 'default')?.[1] ?? '';
+	}
+	const headers: Record<string, string> = {};
+	for (const [, name, value] of snippet.matchAll(/^\s*add_header ([\w-]+) (.*?) always;$/gm)) {
+		const filled = unquote(value!).replace(/\$(\w+)/g, (_, variable: string) => variables[variable] ?? '');
+		if (filled !== '') headers[name!.toLowerCase()] = filled;
+	}
+	return headers;
+}
+
+/** The `location` prefix of the nginx snippet: the base path it is written for. */
+export const nginxLocation = (snippet: string): string | undefined => /^\s*location (\S+) \{/m.exec(snippet)?.[1];

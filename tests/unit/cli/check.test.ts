@@ -108,6 +108,38 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 		`);
 	});
 
+	it('a percentage that only a value of another unit matches (a latitude)', async ({ expect }) => {
+		expect(
+			await problems(
+				'figure-unit',
+				inChapter((t) =>
+					t.replace(
+						'<Step id="three" chart="china-cloud-share" state="alibaba">\n    Third step.',
+						'<Step id="three" chart="cloud-regions-map" state="asia">\n    Its share grew to 35.7%.',
+					),
+				),
+			),
+		).toMatchInlineSnapshot(`
+			"content/chapters/test-chapter.mdx:21: "35.7%" matches no value in the data of chart "cloud-regions-map", which step "three" shows. (It matches 35.68 in alibaba-cloud-regions.lat, "tokyo", whose unit is "regions, by launch year; approximate city-centre positions", not %.) Correct the figure; or write it from the data with <Value>, <Sum>, <Change>, <Difference> or <Implied>; or, if it comes from a source outside the charts, write <Quoted source="…">35.7%</Quoted> (see "Figures in the text" in content/EDITORS.md).
+
+			1 problem."
+		`);
+	});
+
+	it('an id that a chapter or a step shares with a heading of the methodology note', async ({ expect }) => {
+		expect(
+			await problems('methodology-ids', (f) => {
+				f.write('chapters/maps.mdx', chapter.replace('id="two"', 'id="corrections"'));
+				f.write(mdx, undefined);
+			}),
+		).toMatchInlineSnapshot(`
+			"content/chapters/maps.mdx:1: the id "maps" of a chapter is also used at content/methodology.mdx:13: the story page shows every chapter, step and heading of the methodology note, and each needs an id of its own. Rename the step or the chapter's file, or reword the heading.
+			content/chapters/maps.mdx:17: the id "corrections" of a step is also used at content/methodology.mdx:21: the story page shows every chapter, step and heading of the methodology note, and each needs an id of its own. Rename the step or the chapter's file, or reword the heading.
+
+			2 problems."
+		`);
+	});
+
 	it('a correction that names a chart the story does not have', async ({ expect }) => {
 		expect(
 			await problems(
@@ -466,7 +498,7 @@ describe.concurrent('npm run check names the file, the line and what to fix', { 
 		).toMatchInlineSnapshot(`
 			"content/data/canalys-china-share-q3-2023.json:24: "type" must be string, number or date, not "text" (did you mean "string"?), e.g. "share": { "type": "number" }.
 			content/data/canalys-china-share-q3-2023.json:27: "type" must be string, number or date, not "numbr" (did you mean "number"?), e.g. "share": { "type": "number" }.
-			content/data/canalys-china-share-q3-2023.json:28: unknown field "optinal" (did you mean "optional"?) in a column: the fields are type, optional, values, description.
+			content/data/canalys-china-share-q3-2023.json:28: unknown field "optinal" (did you mean "optional"?) in a column: the fields are type, optional, values, unit, description.
 			content/data/canalys-china-share-q3-2023.json:30: each column is described by an object, e.g. "share": { "type": "number" } or "vendor": { "type": "string" }.
 			content/data/canalys-china-share-q3-2023.json:33: "values" only applies to string columns: remove it, or make the column "type": "string".
 
