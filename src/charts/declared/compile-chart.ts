@@ -5,7 +5,8 @@ import { describeState, fillTemplate, proseCell, type StateFacts } from './descr
 import { bandTicks, fitLabel, labelWidth, niceTicks, timeTicks, timeUnitOf, unitMonths } from './legible-axes.ts';
 import { confidenceMark, numberFormat } from './number-format.ts';
 import { selects, tableCell, type AnyRow } from './rows.ts';
-import { measureOf, parseSelector, type CheckedDeclaration } from './validate-declaration.ts';
+import { mapMark, timelineMark, type SoloMark } from './solo-marks.ts';
+import { isSolo, measureOf, parseSelector, type CheckedDeclaration } from './validate-declaration.ts';
 import type { AxisSpec, ColourName, LabelChoice, MarkSpec, StateSpec } from './vocabulary.ts';
 
 /**
@@ -27,7 +28,12 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 	/** The column along the category axis (x of columns and lines, y of horizontal bars). */
 	const category = (horizontal ? primary.y : primary.x) as string;
 	const measure = measureOf(primary);
-	const nameColumn = primary.key ?? category;
+	// A timeline or a map names its rows by their words (its x and y are dates or coordinates).
+	const nameColumn =
+		primary.key ??
+		(isSolo(primary)
+			? (primary.text ?? Object.keys(columns).find((c) => columns[c]!.type === 'string') ?? category)
+			: category);
 	const nameOf = (row: AnyRow) => proseCell(row[nameColumn]);
 	const formats = new Map(d.marks.map((m) => [m, m.format ? numberFormat({ ...d.format, ...m.format }) : format]));
 	const valueOf = (row: AnyRow, mark: MarkSpec = primary) => {
@@ -56,7 +62,9 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		state.highlight === undefined ? undefined : shownRows(state).filter(selector(state.highlight));
 
 	const kindOf = (mark: MarkSpec) =>
-		mark.mark === 'bar'
+		solo && mark === primary
+			? solo.kind
+			: mark.mark === 'bar'
 			? mark.direction === 'horizontal'
 				? 'Bar chart'
 				: 'Column chart'
@@ -68,8 +76,38 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 	/** The first mark with values that a state draws: what its text alternative describes. */
 	const leadOf = (name: string): MarkSpec => valueMarks.find((m) => !m.states || m.states.includes(name)) ?? primary;
 
+	const colourFor = (name: ColourName, row: AnyRow): string => {
+		if (name === 'providers') {
+			const provider = providerColor(String(row[nameColumn] ?? ''));
+			return provider === color.muted ? color.accent : provider;
+		}
+		return name === 'ink' ? color.ink : color[name];
+	};
+	const seriesColour = (value: unknown, i: number) => {
+		const provider = providerColor(String(value));
+		return provider !== color.muted ? provider : [color.accent, color.muted, color.ink][i % 3]!;
+	};
+
+	const soloContext = {
+		declaration: d,
+		rows,
+		shownRows,
+		selector,
+		colour: colourFor,
+		seriesColour: (column: string, value: unknown) =>
+			seriesColour(value, [...new Set(rows.map((r) => r[column]))].indexOf(value as AnyRow[string])),
+		named,
+	};
+	const solo: SoloMark | undefined =
+		primary.mark === 'timeline'
+			? timelineMark(primary, soloContext)
+			: primary.mark === 'map'
+				? mapMark(primary, soloContext, nameColumn)
+				: undefined;
+
 	function plot(name: string, width: number): Plot.PlotOptions {
 		const state = stateOf(name);
+		if (solo) return solo.plot(state, width);
 		const narrow = isNarrow(width);
 		const marks = d.marks.filter((m) => !m.states || m.states.includes(name));
 		const shown = new Set(shownRows(state));
@@ -127,17 +165,6 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const valueTickFormat = (v: number) => (valueTitle ? String(v) : format(v));
 		const valueTickWidth = Math.max(0, ...valueTicks.map((v) => labelWidth(valueTickFormat(v))));
 
-		const colourFor = (name: ColourName, row: AnyRow): string => {
-			if (name === 'providers') {
-				const provider = providerColor(String(row[nameColumn] ?? ''));
-				return provider === color.muted ? color.accent : provider;
-			}
-			return name === 'ink' ? color.ink : color[name];
-		};
-		const seriesColour = (value: unknown, i: number) => {
-			const provider = providerColor(String(value));
-			return provider !== color.muted ? provider : [color.accent, color.muted, color.ink][i % 3]!;
-		};
 		const baseColour = (mark: MarkSpec) => (row: AnyRow) => {
 			if (isHighlighted(row)) return colourFor(state.colour ?? 'alibaba', row);
 			if (mark.series) {
@@ -463,7 +490,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			shown,
 			highlighted,
 			name: nameOf,
-			value: (row) => valueOf(row, lead),
+			value: (row) => (solo?.value ? solo.value(row) : valueOf(row, lead)),
 			measure: measureOf(lead),
 			note,
 			format: formatCell,
@@ -474,7 +501,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const tableColumns = Object.entries(d.table ?? Object.fromEntries(Object.keys(columns).map((c) => [c, c])));
 		return {
 			columns: tableColumns.map(([key, label]) => ({ key, label })),
-			rows: shownRows(stateOf(name)).map((row) =>
+			rows: (solo?.rows ?? shownRows)(stateOf(name)).map((row) =>
 				Object.fromEntries(tableColumns.map(([key]) => [key, tableCell(row[key])])),
 			),
 		};
@@ -491,7 +518,8 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		plot,
 		alt: (name) => {
 			const state = stateOf(name);
-			return state.alt ? fillTemplate(state.alt, facts(name)) : describeState(facts(name));
+			if (state.alt) return fillTemplate(state.alt, facts(name));
+			return solo?.alt ? solo.alt(state) : describeState(facts(name));
 		},
 		table,
 		label: (name) => stateOf(name).label,

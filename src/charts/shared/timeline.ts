@@ -208,9 +208,11 @@ export function timelineAlt<E extends TimelineEvent>(
 	const inside = events.filter((e) => e.date >= domain[0] && e.date <= domain[1]);
 	const shown = inside.filter((e) => status(e) !== 'hidden');
 	const current = shown.filter((e) => status(e) === 'current');
+	// With nothing highlighted, the events shown are the news.
+	const [heading, news] = current.length > 0 ? ['Highlighted', current] : ['Events', shown];
 	return `Timeline of ${what} from ${monthYear(domain[0])} to ${monthYear(domain[1])}, ${shown.length} of ${
 		inside.length
-	} events shown. Highlighted: ${listJoin(eventList(current, (e) => fullDate(e.date)))}.${
+	} events shown. ${heading}: ${listJoin(eventList(news, (e) => fullDate(e.date)))}.${
 		shown.some((e) => e.singleSource) ? ' Events marked with an asterisk come from a single source.' : ''
 	}`;
 }
