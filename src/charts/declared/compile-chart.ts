@@ -29,11 +29,9 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 	const category = (horizontal ? primary.y : primary.x) as string;
 	const measure = measureOf(primary);
 	// A timeline or a map names its rows by their words (its x and y are dates or coordinates).
-	const nameColumn =
-		primary.key ??
-		(isSolo(primary)
-			? (primary.text ?? Object.keys(columns).find((c) => columns[c]!.type === 'string') ?? category)
-			: category);
+	const nameColumn = isSolo(primary)
+		? (primary.text ?? primary.key ?? Object.keys(columns).find((c) => columns[c]!.type === 'string') ?? category)
+		: (primary.key ?? category);
 	const nameOf = (row: AnyRow) => proseCell(row[nameColumn]);
 	const formats = new Map(d.marks.map((m) => [m, m.format ? numberFormat({ ...d.format, ...m.format }) : format]));
 	const valueOf = (row: AnyRow, mark: MarkSpec = primary) => {

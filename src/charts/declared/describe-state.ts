@@ -1,4 +1,5 @@
 import { listJoin, ordinal } from '../shared/format.ts';
+import { color, providerColor } from '../shared/theme.ts';
 import { isoDate, type AnyRow } from './rows.ts';
 
 /** What a state's text alternative is written from. */
@@ -22,6 +23,8 @@ export interface StateFacts {
 // The subtitle without a trailing unit segment (", %" or ", US$ bn"): the values carry the unit.
 export const topic = (subtitle: string): string => {
 	const trimmed = subtitle.replace(/,\s*[^,\d]{1,8}$/, '');
+	// A provider's name keeps its capital ("Alibaba Cloud regions").
+	if (providerColor(trimmed.split(/[\s’']/)[0]!) !== color.muted) return trimmed;
 	return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 };
 

@@ -323,14 +323,15 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 					const other = field === 'x' ? 'y' : 'x';
 					report(
 						at(field),
-						`${what} ${rows[bad]![v]} in row ${bad + 1} (under the header) of content/data/${dataset.name}.csv is out of range: a ${what} runs from -${limit} to ${limit}. Fix the CSV, or swap x and y if the columns are the other way round (${other === 'y' ? 'y is the latitude' : 'x is the longitude'}).`,
+						`${what} ${rows[bad]![v]} in row ${bad + 1} (under the header) of ${dataset.file} is out of range: a ${what} runs from -${limit} to ${limit}. Fix the CSV, or swap x and y if the columns are the other way round (${other === 'y' ? 'y is the latitude' : 'x is the longitude'}).`,
 					);
 				}
 			}
 		}
 		for (const field of ['text', 'key', 'series', 'when', 'confidence'] as const) {
 			const v = mark[field];
-			if (v !== undefined && takes.includes(field)) known(at(field), v, `"${field}" of the ${mark.mark}`);
+			if (v !== undefined && takes.includes(field) && !(needs as readonly string[]).includes(field))
+				known(at(field), v, `"${field}" of the ${mark.mark}`);
 		}
 		(mark.states ?? []).forEach((name, j) => {
 			if (!stateNames.includes(name))
