@@ -184,7 +184,7 @@ describe('mistakes in a timeline or a map', () => {
 
 	it('refuses a latitude out of range, naming the row and the fix', () => {
 		const regions = datasets.find((d) => d.name === 'alibaba-cloud-regions')!;
-		const broken = { ...regions, rows: regions.rows.map((r, i) => (i === 2 ? { ...r, lat: 103.82 } : r)) };
+		const broken = { ...regions, rows: regions.rows.map((r, i) => (i === 2 ? { ...r, lat: 103.82 } : r)) } as Dataset;
 		expect(problems(mapText, [broken])).toEqual([
 			`${file}:10:8: latitude 103.82 in row 3 (under the header) of content/data/alibaba-cloud-regions.csv is out of range: a latitude runs from -90 to 90. Fix the CSV, or swap x and y if the columns are the other way round (x is the longitude).`,
 		]);
