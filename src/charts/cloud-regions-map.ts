@@ -16,7 +16,7 @@ import {
 	type Region,
 	type Shown,
 } from './shared/regions-map/moments.ts';
-import { color, isNarrow } from './shared/theme.ts';
+import { isNarrow } from './shared/theme.ts';
 
 const regionsData = dataset('alibaba-cloud-regions');
 

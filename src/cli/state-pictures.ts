@@ -35,4 +35,3 @@ export function statePictures(charts: readonly Chart[]): Map<string, string> {
 		charts.flatMap((chart) => chart.stateNames.map((state) => [picturePath(chart, state), statePicture(chart, state)])),
 	);
 }
-

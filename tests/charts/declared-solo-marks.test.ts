@@ -78,9 +78,7 @@ describe('a declared timeline', () => {
 		expect(group(svg, 'text~2')!.textContent).toBe('Qwen-72B'); // the bold labels
 		expect(group(svg, 'text~3')!.textContent).toBe('Qwen-7BQwen-14B');
 		expect(group(svg, 'dot')!.children).toHaveLength(6); // the events still to come
-		expect(group(svg, 'dot~2')!.querySelector('[data-key="Qwen-72B"]')!.getAttribute('fill')).toBe(
-			'var(--c-alibaba)',
-		);
+		expect(group(svg, 'dot~2')!.querySelector('[data-key="Qwen-72B"]')!.getAttribute('fill')).toBe('var(--c-alibaba)');
 		expect(svg).toContain('The largest open model yet');
 	});
 
@@ -95,7 +93,9 @@ describe('a declared timeline', () => {
 		expect(chart.alt('qwen-72b')).toBe(
 			'Timeline of Alibaba’s Qwen models, by release date from Aug 2023 to Sep 2025, 3 of 9 events shown. Highlighted: Qwen-72B (30 Nov 2023). Note: The largest open model yet',
 		);
-		expect(chart.alt('all')).toMatch(/, 9 of 9 events shown\. Events: Qwen-7B \(3 Aug 2023\), .* and Qwen3-Max \(24 Sep 2025\)\. Events marked with an asterisk come from a single source\.$/);
+		expect(chart.alt('all')).toMatch(
+			/, 9 of 9 events shown\. Events: Qwen-7B \(3 Aug 2023\), .* and Qwen3-Max \(24 Sep 2025\)\. Events marked with an asterisk come from a single source\.$/,
+		);
 		expect(chart.table('only-2024').rows.map((r) => r['model'])).toEqual(['Qwen1.5', 'Qwen2', 'Qwen2.5']);
 	});
 
@@ -128,7 +128,7 @@ describe('a declared map', () => {
 		// The legend: a symbol and a name per series value.
 		for (const kind of ['region', 'partner region', 'data centre']) expect(svg).toContain(`>${kind}</text>`);
 		expect(renderSvg(chart, 'america', 720)).not.toMatch(/>region<\/text>/);
-	});
+	}, 30_000); // the first map drawn reads the world's land
 
 	it('highlights rows: the highlighted places in colour and on top, the rest muted, labels and a note', () => {
 		const svg = renderSvg(chart, 'america', 720);
@@ -150,7 +150,12 @@ describe('a declared map', () => {
 
 	it('shows only some rows, in its table too, and keys places by their key column', () => {
 		const svg = renderSvg(chart, 'europe', 360);
-		expect(places(svg).map((p) => p.getAttribute('data-key'))).toEqual(['frankfurt', 'london', 'france', 'netherlands']);
+		expect(places(svg).map((p) => p.getAttribute('data-key'))).toEqual([
+			'frankfurt',
+			'london',
+			'france',
+			'netherlands',
+		]);
 		expect(chart.table('europe').rows.map((r) => r['label'])).toEqual(['Frankfurt', 'London', 'France', 'Netherlands']);
 		const details = recordedDetails('test-map/europe/360')!;
 		expect(details.map).toMatch(/(^|;)place=0,1,2,3(;|$)/);

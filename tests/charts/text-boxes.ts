@@ -71,4 +71,3 @@ export function textBoxes(svg: string): { width: number; height: number; boxes: 
 	}
 	return { width, height, boxes };
 }
-

@@ -63,14 +63,14 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		solo && mark === primary
 			? solo.kind
 			: mark.mark === 'bar'
-			? mark.direction === 'horizontal'
-				? 'Bar chart'
-				: 'Column chart'
-			: mark.mark === 'area'
-				? 'Area chart'
-				: mark.mark === 'dot'
-					? 'Dot chart'
-					: 'Line chart';
+				? mark.direction === 'horizontal'
+					? 'Bar chart'
+					: 'Column chart'
+				: mark.mark === 'area'
+					? 'Area chart'
+					: mark.mark === 'dot'
+						? 'Dot chart'
+						: 'Line chart';
 	/** The first mark with values that a state draws: what its text alternative describes. */
 	const leadOf = (name: string): MarkSpec => valueMarks.find((m) => !m.states || m.states.includes(name)) ?? primary;
 
@@ -281,12 +281,38 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			if (!marks.includes(mark)) continue;
 			const m = measureOf(mark);
 			const hasValue = (row: AnyRow) => inState(row) && (m === undefined || row[m] !== null);
-			const channels = { key: keyOf(mark) };
+			// Bars of several series share a category: each is keyed by both ("Q1 2024 · Alibaba").
+			const series = mark.series;
+			const channels = {
+				key: series ? (r: AnyRow) => `${proseCell(r[keyOf(mark)])} · ${proseCell(r[series])}` : keyOf(mark),
+			};
 			switch (mark.mark) {
 				case 'bar': {
 					const common = { fill: baseColour(mark), filter: hasValue, channels };
 					const interval = intervals.get(mark);
-					if (horizontal)
+					if (mark.series && mark.arrange === 'grouped') {
+						// Side by side within each category's band: one mark per series, each inset to its slot.
+						const series = mark.series;
+						const values = [...new Set(rows.map((r) => r[series]))];
+						const padding = horizontal ? 0.1 : 0.3;
+						const length = horizontal ? height - margin.top - margin.bottom : plotWidth;
+						const slot = ((length / (categories.length + padding)) * (1 - padding)) / values.length;
+						values.forEach((value, i) => {
+							const before = i * slot + (i > 0 ? 1 : 0);
+							const after = (values.length - 1 - i) * slot + (i < values.length - 1 ? 1 : 0);
+							const options = {
+								...common,
+								filter: (r: AnyRow) => hasValue(r) && r[series] === value,
+								x: mark.x as string,
+								y: mark.y as string,
+								...(horizontal ? { insetTop: before, insetBottom: after } : { insetLeft: before, insetRight: after }),
+							};
+							add(
+								horizontal ? Plot.barX(rows, options) : Plot.barY(rows, options),
+								i === 0 ? ariaLabel : `${ariaLabel} ${proseCell(value)}`,
+							);
+						});
+					} else if (horizontal)
 						add(
 							Plot.barX(rows, { ...common, x: mark.x as string, y: mark.y as string, insetTop: 3, insetBottom: 3 }),
 							ariaLabel,
@@ -335,7 +361,15 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 					add(
 						mark.mark === 'line'
 							? Plot.lineY(rows, { ...options, stroke: paint, strokeWidth: 2.5 })
-							: Plot.areaY(rows, { ...options, fill: paint, fillOpacity: 0.6 }),
+							: // From zero, not stacked: each series' area reaches down to the baseline.
+								Plot.areaY(rows, {
+									...options,
+									y: undefined,
+									y1: 0,
+									y2: mark.y as string,
+									fill: paint,
+									fillOpacity: 0.6,
+								}),
 						ariaLabel,
 					);
 					break;

@@ -179,11 +179,17 @@ export function mapMark(mark: MarkSpec, ctx: SoloContext, nameColumn: string): S
 			const labelled = labelPicker(state.labels ?? mark.labels ?? 'none', shown, (row) => highlight?.(row) ?? false);
 			const labels: Label[] = points
 				.filter((p) => labelled(p.row))
-				.map((p) => placeText(p, { text: proseCell(p.row[nameColumn]), key: keyOf(p.row), gap: r + 3 }, 'right', width));
+				.map((p) =>
+					placeText(p, { text: proseCell(p.row[nameColumn]), key: keyOf(p.row), gap: r + 3 }, 'right', width),
+				);
 			// The legend explains the series' colours; a highlight paints over them, so it is left out
 			// then (its room is kept: the chart keeps its height from state to state).
 			const legend = layoutLegend(
-				seriesValues.map((v) => ({ label: proseCell(v), kind: 'launched' as const, fill: ctx.seriesColour(series!, v) })),
+				seriesValues.map((v) => ({
+					label: proseCell(v),
+					kind: 'launched' as const,
+					fill: ctx.seriesColour(series!, v),
+				})),
 				width,
 				layout.bottom + 18,
 			);

@@ -264,6 +264,18 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			}
 			const measure = measureOf(mark);
 			if (measure) measures.push(measure);
+			const along = horizontal ? mark.y : mark.x;
+			if (mark.arrange === 'grouped' && typeof along === 'string' && typeOf(along) !== 'string')
+				report(
+					at('arrange'),
+					`grouped bars sit side by side in the band of a text category, but "${along}" is ${typeOf(along) === 'date' ? 'dates' : 'numbers'}: stack them (remove arrange), or use a text column such as a quarter’s name.`,
+				);
+			if (mark.arrange !== undefined && mark.series === undefined)
+				report(
+					at('arrange'),
+					`"arrange" places the bars of each series: add series: <column>, or remove arrange.`,
+					true,
+				);
 		}
 		for (const field of ['series', 'key', 'text', 'confidence'] as const) {
 			const v = mark[field];
@@ -294,11 +306,17 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 		for (const field of needs) {
 			const v = mark[field];
 			if (v === undefined) {
-				report(['marks', i], `a ${mark.mark} needs "${field}": the column with ${role[field]}, e.g. ${field}: ${columns[0]}.`);
+				report(
+					['marks', i],
+					`a ${mark.mark} needs "${field}": the column with ${role[field]}, e.g. ${field}: ${columns[0]}.`,
+				);
 				continue;
 			}
 			if (typeof v !== 'string') {
-				report(at(field), `"${field}" names a column, e.g. ${field}: ${columns[0]}; the columns are: ${names(columns)}.`);
+				report(
+					at(field),
+					`"${field}" names a column, e.g. ${field}: ${columns[0]}; the columns are: ${names(columns)}.`,
+				);
 				continue;
 			}
 			if (!known(at(field), v, `"${field}" of the ${mark.mark}`)) continue;
@@ -323,7 +341,7 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 					const other = field === 'x' ? 'y' : 'x';
 					report(
 						at(field),
-						`${what} ${rows[bad]![v]} in row ${bad + 1} (under the header) of ${dataset.file} is out of range: a ${what} runs from -${limit} to ${limit}. Fix the CSV, or swap x and y if the columns are the other way round (${other === 'y' ? 'y is the latitude' : 'x is the longitude'}).`,
+						`${what} ${String(rows[bad]![v])} in row ${bad + 1} (under the header) of ${dataset.file} is out of range: a ${what} runs from -${limit} to ${limit}. Fix the CSV, or swap x and y if the columns are the other way round (${other === 'y' ? 'y is the latitude' : 'x is the longitude'}).`,
 					);
 				}
 			}
@@ -369,7 +387,12 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			report(at('colour'), `"colour" paints the highlighted rows: add highlight, or remove colour.`, true);
 		if (state.labels === 'highlighted' && state.highlight === undefined)
 			report(at('labels'), `labels: highlighted needs a highlight in this state, e.g. highlight: last.`);
-		if (solo && state.rule) report(at('rule'), `a ${solo.mark} has no axes to draw a rule on: remove it (a note marks one ${solo.mark === 'map' ? 'place' : 'event'}).`, true);
+		if (solo && state.rule)
+			report(
+				at('rule'),
+				`a ${solo.mark} has no axes to draw a rule on: remove it (a note marks one ${solo.mark === 'map' ? 'place' : 'event'}).`,
+				true,
+			);
 		if (solo && state.zoom && (solo.mark === 'map' || state.zoom.x !== undefined))
 			report(
 				at('zoom'),
