@@ -5,7 +5,7 @@ import { listJoin } from './shared/format.ts';
 import { place } from './shared/geo.ts';
 import { layoutLegend, legendItems, legendMarks, markOptions } from './shared/regions-map/legend.ts';
 import { labelMarks, placeLabel, type Point } from './shared/regions-map/labels.ts';
-import { mapBase } from './shared/regions-map/layout.ts';
+import { mapBase, pixelSpace } from './shared/regions-map/layout.ts';
 import {
 	moments,
 	periodOf,
@@ -36,9 +36,7 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 	const byKind = (kind: Mark) => points.filter((p) => p.shown.mark === kind);
 	return {
 		height: Math.round(legend.bottom),
-		margin: 0,
-		x: { type: 'identity', axis: null },
-		y: { type: 'identity', axis: null },
+		...pixelSpace,
 		marks: [
 			...base,
 			Plot.dot(

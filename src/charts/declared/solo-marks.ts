@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { isCirca } from '../shared/dates.ts';
 import { place } from '../shared/geo.ts';
 import { labelMarks, placeText, type Label } from '../shared/regions-map/labels.ts';
-import { mapBase } from '../shared/regions-map/layout.ts';
+import { mapBase, pixelSpace } from '../shared/regions-map/layout.ts';
 import { layoutLegend, legendMarks, markOptions } from '../shared/regions-map/legend.ts';
 import { color, fontSize, isNarrow } from '../shared/theme.ts';
 import { timeline, timelineAlt, type EventStatus, type TimelineEvent } from '../shared/timeline.ts';
@@ -198,9 +198,7 @@ export function mapMark(mark: MarkSpec, ctx: SoloContext, nameColumn: string): S
 				note && placeText(note, { text: state.note!.text, key: keyOf(note.row), gap: r + 3 }, 'below', width);
 			return {
 				height: Math.round(series ? legend.bottom : layout.bottom + 4),
-				margin: 0,
-				x: { type: 'identity', axis: null },
-				y: { type: 'identity', axis: null },
+				...pixelSpace,
 				marks: [
 					...base,
 					ctx.named(

@@ -212,6 +212,18 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 	};
 
 	for (const column of Object.keys(declaration.table ?? {})) known(['table', column], column, 'the table', true);
+	/** The column a mark's field names; undefined (and reported) when missing, not a name, or unknown. */
+	const columnAt = (mark: MarkSpec, i: number, field: 'x' | 'y' | 'text', need: string): string | undefined => {
+		const v = mark[field];
+		const at: Path = ['marks', i, field];
+		if (v === undefined) return void report(['marks', i], `a ${mark.mark} needs "${field}": ${need}.`);
+		if (typeof v !== 'string')
+			return void report(
+				at,
+				`"${field}" names a column, e.g. ${field}: ${columns[0]}; the columns are: ${names(columns)}.`,
+			);
+		return known(at, v, `"${field}" of the ${mark.mark}`) ? v : undefined;
+	};
 
 	const measures: string[] = [];
 	const solo = declaration.marks.find(isSolo);
@@ -236,22 +248,13 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			}
 		} else {
 			for (const axis of ['x', 'y'] as const) {
-				const v = mark[axis];
-				if (v === undefined) {
-					report(
-						['marks', i],
-						`a ${mark.mark} needs "${axis}": the column drawn along the ${axis === 'x' ? 'horizontal' : 'vertical'} axis.`,
-					);
-					continue;
-				}
-				if (typeof v !== 'string') {
-					report(
-						at(axis),
-						`"${axis}" names a column, e.g. ${axis}: ${columns[0]}; the columns are: ${names(columns)}.`,
-					);
-					continue;
-				}
-				if (!known(at(axis), v, `"${axis}" of the ${mark.mark}`)) continue;
+				const v = columnAt(
+					mark,
+					i,
+					axis,
+					`the column drawn along the ${axis === 'x' ? 'horizontal' : 'vertical'} axis`,
+				);
+				if (v === undefined) continue;
 				const numeric =
 					mark.mark === 'bar' ? (horizontal ? axis === 'x' : axis === 'y') : mark.mark !== 'text' && axis === 'y';
 				if (numeric && typeOf(v) !== 'number') {
@@ -304,22 +307,8 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			map: { x: 'the longitude of each place', y: 'the latitude of each place' },
 		}[mark.mark] as Record<string, string>;
 		for (const field of needs) {
-			const v = mark[field];
-			if (v === undefined) {
-				report(
-					['marks', i],
-					`a ${mark.mark} needs "${field}": the column with ${role[field]}, e.g. ${field}: ${columns[0]}.`,
-				);
-				continue;
-			}
-			if (typeof v !== 'string') {
-				report(
-					at(field),
-					`"${field}" names a column, e.g. ${field}: ${columns[0]}; the columns are: ${names(columns)}.`,
-				);
-				continue;
-			}
-			if (!known(at(field), v, `"${field}" of the ${mark.mark}`)) continue;
+			const v = columnAt(mark, i, field, `the column with ${role[field]}, e.g. ${field}: ${columns[0]}`);
+			if (v === undefined) continue;
 			if (mark.mark === 'timeline' && field === 'y' && typeOf(v) !== 'date') {
 				const dates = columns.filter((c) => typeOf(c) === 'date');
 				report(

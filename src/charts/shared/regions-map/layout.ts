@@ -52,6 +52,13 @@ export function mapFor(width: number) {
 	return entry;
 }
 
+/** A map's scales: everything is projected to pixels already (../geo.ts), so x and y are identities. */
+export const pixelSpace = {
+	margin: 0,
+	x: { type: 'identity', axis: null },
+	y: { type: 'identity', axis: null },
+} as const satisfies Plot.PlotOptions;
+
 /** A mark drawing fixed SVG paths (land, outlines) in pixel space. */
 export const paths =
 	(ds: readonly string[], attributes: Readonly<Record<string, string>>): Plot.RenderFunction =>
