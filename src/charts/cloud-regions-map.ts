@@ -2,10 +2,10 @@ import * as Plot from '@observablehq/plot';
 import { dataset } from '../data/index.ts';
 import { defineChart, type ChartState, type DataTable } from './define-chart.ts';
 import { listJoin } from './shared/format.ts';
-import { place, type MapPanel } from './shared/geo.ts';
-import { layoutLegend, legendItems, markOptions, type LegendItem } from './shared/regions-map/legend.ts';
-import { placeLabel, type Point, type Side } from './shared/regions-map/labels.ts';
-import { mapFor, paths } from './shared/regions-map/layout.ts';
+import { place } from './shared/geo.ts';
+import { layoutLegend, legendItems, legendMarks, markOptions } from './shared/regions-map/legend.ts';
+import { labelMarks, placeLabel, type Point } from './shared/regions-map/labels.ts';
+import { mapBase, pixelSpace } from './shared/regions-map/layout.ts';
 import {
 	moments,
 	periodOf,
@@ -16,69 +16,29 @@ import {
 	type Region,
 	type Shown,
 } from './shared/regions-map/moments.ts';
-import { color, isNarrow } from './shared/theme.ts';
+import { isNarrow } from './shared/theme.ts';
 
 const regionsData = dataset('alibaba-cloud-regions');
 
 function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot.PlotOptions {
 	const moment: Moment = moments[name];
-	const { layout, land, outlines } = mapFor(width);
+	const { layout, marks: base } = mapBase(width);
 	const r = isNarrow(width) ? 4 : 5;
 	const shown = shownAt(rows, name);
 	const points: Point[] = shown.map((s) => {
 		const { x, y } = place(layout, [s.row.lon, s.row.lat]);
 		return { x, y, shown: s };
 	});
-	const panels: MapPanel[] = [layout.world, ...layout.insets];
 	const legend = layoutLegend(legendItems(shown, moment), width, layout.bottom + 18);
 	const labelled = points.filter((p) => p.shown.labelled);
 	const labels = labelled.map((p) => placeLabel(p, r, width));
-	const labelMark = (anchor: 'start' | 'end' | 'middle', sides: readonly Side[]) =>
-		Plot.text(
-			labels.filter((l) => sides.includes(l.side)),
-			{
-				x: 'x',
-				y: 'y',
-				text: 'text',
-				textAnchor: anchor,
-				fontSize: 12,
-				fill: color.ink,
-				stroke: 'var(--bg)',
-				strokeWidth: 3,
-				paintOrder: 'stroke',
-				// Transitions between moments match labels and places by region, not by position.
-				channels: { key: 'key' },
-			},
-		);
 	const region = { x: 'x', y: 'y', channels: { key: (p: Point) => p.shown.row.key } };
 	const byKind = (kind: Mark) => points.filter((p) => p.shown.mark === kind);
 	return {
 		height: Math.round(legend.bottom),
-		margin: 0,
-		x: { type: 'identity', axis: null },
-		y: { type: 'identity', axis: null },
+		...pixelSpace,
 		marks: [
-			paths(land, { fill: 'var(--c-land)' }),
-			Plot.rect(panels, {
-				x1: 'x',
-				y1: 'y',
-				x2: (p: MapPanel) => p.x + p.width,
-				y2: (p: MapPanel) => p.y + p.height,
-				fill: 'none',
-				stroke: 'var(--rule)',
-			}),
-			paths(outlines, { fill: 'none', stroke: 'var(--ink-soft)', 'stroke-width': '1' }),
-			Plot.text(layout.insets, {
-				x: (p: MapPanel) => p.x + 6,
-				y: (p: MapPanel) => p.y + 12,
-				text: 'title',
-				textAnchor: 'start',
-				fontSize: 11,
-				fill: 'var(--ink-soft)',
-				stroke: 'var(--bg)',
-				strokeWidth: 3,
-				paintOrder: 'stroke',
-			}),
+			...base,
 			Plot.dot(
 				points.filter((p) => p.shown.ringed),
 				{ ...region, ...markOptions('ring', r) },
@@ -91,27 +51,9 @@ function drawMap(rows: readonly Region[], name: MomentName, width: number): Plot
 				...markOptions('launched', r),
 				fill: (p: Point) => periodOf(p.shown.row.year!).fill,
 			}),
-			labelMark('start', ['right']),
-			labelMark('end', ['left']),
-			labelMark('middle', ['above', 'below']),
+			...labelMarks(labels),
 			// The legend, drawn in the same pixel space.
-			legend.placed.map(({ x, y, item }) =>
-				Plot.dot([{ x: x + 6, y }], {
-					x: 'x',
-					y: 'y',
-					...markOptions(item.kind, item.kind === 'ring' ? 2.5 : 4, item.fill),
-					ariaLabel: `legend ${item.label}`,
-				}),
-			),
-			Plot.text(legend.placed, {
-				x: (d: { x: number }) => d.x + 16,
-				y: 'y',
-				text: (d: { item: LegendItem }) => d.item.label,
-				textAnchor: 'start',
-				fontSize: 12,
-				fill: 'var(--ink-soft)',
-				channels: { key: (d: { item: LegendItem }) => d.item.label },
-			}),
+			...legendMarks(legend.placed),
 		],
 	};
 }

@@ -1,12 +1,10 @@
 import { datasets } from '../data/index.ts';
 import type { Chart } from './define-chart.ts';
 import { declarationFiles, loadDeclaredCharts } from './declared/load-declared.ts';
-import alibabaTimeline from './alibaba-timeline.ts';
 import cloudRevenueGrowth from './cloud-revenue-growth.ts';
 import cloudRevenue from './cloud-revenue.ts';
 import aiStreak from './ai-streak.ts';
 import chatbotRace from './chatbot-race.ts';
-import qwenReleases from './qwen-releases.ts';
 import cloudRegionsMap from './cloud-regions-map.ts';
 import cloudRegionsCount from './cloud-regions-count.ts';
 
@@ -15,12 +13,10 @@ export const declaredCharts: readonly Chart[] = loadDeclaredCharts(declarationFi
 
 /** Charts written in TypeScript (src/charts/*.ts), for what the declared vocabulary cannot say. */
 const coded: readonly Chart[] = [
-	alibabaTimeline,
 	cloudRevenueGrowth,
 	cloudRevenue,
 	aiStreak,
 	chatbotRace,
-	qwenReleases,
 	cloudRegionsMap,
 	cloudRegionsCount,
 ];

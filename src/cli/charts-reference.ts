@@ -1,15 +1,18 @@
-// Writes content/CHARTS.md, the editors' list of every chart and state, from the chart registry:
-// npm run charts:reference. A unit test fails when the checked-in copy is stale.
-import { writeFileSync } from 'node:fs';
+// content/CHARTS.md, the editors' list of every chart and state with a picture of each
+// (src/cli/state-pictures.ts), from the chart registry. Written by `npm run charts:reference`
+// (src/cli/write-charts-reference.ts); tests fail when the checked-in copies are stale.
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Chart } from '../charts/define-chart.ts';
 import type { Dataset } from '../data/define-dataset.ts';
 import { sourceParts } from '../publish/figure-words.ts';
-import { openStoryModules, projectDir, storyFolders } from './story-modules.ts';
+import { projectDir } from './story-modules.ts';
 
 /** Where the reference is checked in. */
 export const referencePath = join(projectDir, 'content/CHARTS.md');
+
+/** Where a state's picture is, from content/ (how CHARTS.md links it): src/cli/state-pictures.ts draws it. */
+export const picturePath = (chart: Chart, state: string): string => `guide/charts/${chart.id}/${state}.svg`;
 
 /** Returns the reference as Markdown: each chart's id, title, subtitle, data and sources, and states. */
 export function chartsReference(charts: readonly Chart[]): string {
@@ -29,7 +32,8 @@ export function chartsReference(charts: readonly Chart[]): string {
 		example,
 		'```',
 		'',
-		'To see each state drawn, run `npm run dev` and open the gallery at http://localhost:4321/charts/.',
+		'Each state is pictured as a phone draws it. To see them at every width, run `npm run dev` and',
+		'open the gallery at http://localhost:4321/charts/.',
 		'The text alternative is what a screen reader says for the state; it is written from the data, so',
 		'it follows the data when a CSV changes.',
 		'',
@@ -57,10 +61,12 @@ function chartSection(chart: Chart): string[] {
 		'',
 		'States:',
 		'',
-		...chart.stateNames.map(
-			(state) =>
-				`- \`${state}\`${state === chart.defaultState ? ' (the default)' : ''}: ${escape(chart.label(state))}. _Text alternative:_ ${escape(chart.alt(state))}`,
-		),
+		...chart.stateNames.flatMap((state) => [
+			`- \`${state}\`${state === chart.defaultState ? ' (the default)' : ''}: ${escape(chart.label(state))}. _Text alternative:_ ${escape(chart.alt(state))}`,
+			'',
+			`  ![${escape(chart.label(state))}](${picturePath(chart, state)})`,
+			'',
+		]),
 	];
 }
 
@@ -80,17 +86,4 @@ const escape = (text: string): string => text.replace(/([\\`*_[\]<>|])/g, '\\$1'
 export async function formattedReference(charts: readonly Chart[]): Promise<string> {
 	const options = await resolveConfig(referencePath);
 	return format(chartsReference(charts), { ...options, filepath: referencePath });
-}
-
-if (import.meta.main) {
-	const modules = await openStoryModules(storyFolders(projectDir));
-	try {
-		const { charts } = await modules.load<{ charts: readonly Chart[] }>('src/charts/index.ts');
-		writeFileSync(referencePath, await formattedReference(charts));
-		console.log(
-			`Wrote content/CHARTS.md: ${charts.length} charts, ${charts.flatMap((c) => c.stateNames).length} states.`,
-		);
-	} finally {
-		await modules.close();
-	}
 }

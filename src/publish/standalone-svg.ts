@@ -15,7 +15,7 @@ export interface StandaloneSvg {
 const pad = 24;
 const font = 'Inter, system-ui, sans-serif';
 /** What the site's stylesheet does for `svg.plot` (src/styles/figure.css), for viewers without it. */
-const plotCss = `svg.plot{font-family:${font};font-size:13px;background:transparent}svg.plot text,svg.plot tspan{white-space:pre}`;
+export const plotCss = `svg.plot{font-family:${font};font-size:13px;background:transparent}svg.plot text,svg.plot tspan{white-space:pre}`;
 
 const escapeXml = (text: string): string =>
 	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);

@@ -5,7 +5,8 @@ import { describeState, fillTemplate, proseCell, type StateFacts } from './descr
 import { bandTicks, fitLabel, labelWidth, niceTicks, timeTicks, timeUnitOf, unitMonths } from './legible-axes.ts';
 import { confidenceMark, numberFormat } from './number-format.ts';
 import { selects, tableCell, type AnyRow } from './rows.ts';
-import { measureOf, parseSelector, type CheckedDeclaration } from './validate-declaration.ts';
+import { mapMark, timelineMark, type SoloMark } from './solo-marks.ts';
+import { isSolo, measureOf, parseSelector, type CheckedDeclaration } from './validate-declaration.ts';
 import type { AxisSpec, ColourName, LabelChoice, MarkSpec, StateSpec } from './vocabulary.ts';
 
 /**
@@ -27,7 +28,10 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 	/** The column along the category axis (x of columns and lines, y of horizontal bars). */
 	const category = (horizontal ? primary.y : primary.x) as string;
 	const measure = measureOf(primary);
-	const nameColumn = primary.key ?? category;
+	// A timeline or a map names its rows by their words (its x and y are dates or coordinates).
+	const nameColumn = isSolo(primary)
+		? (primary.text ?? primary.key ?? Object.keys(columns).find((c) => columns[c]!.type === 'string') ?? category)
+		: (primary.key ?? category);
 	const nameOf = (row: AnyRow) => proseCell(row[nameColumn]);
 	const formats = new Map(d.marks.map((m) => [m, m.format ? numberFormat({ ...d.format, ...m.format }) : format]));
 	const valueOf = (row: AnyRow, mark: MarkSpec = primary) => {
@@ -56,20 +60,52 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		state.highlight === undefined ? undefined : shownRows(state).filter(selector(state.highlight));
 
 	const kindOf = (mark: MarkSpec) =>
-		mark.mark === 'bar'
-			? mark.direction === 'horizontal'
-				? 'Bar chart'
-				: 'Column chart'
-			: mark.mark === 'area'
-				? 'Area chart'
-				: mark.mark === 'dot'
-					? 'Dot chart'
-					: 'Line chart';
+		solo && mark === primary
+			? solo.kind
+			: mark.mark === 'bar'
+				? mark.direction === 'horizontal'
+					? 'Bar chart'
+					: 'Column chart'
+				: mark.mark === 'area'
+					? 'Area chart'
+					: mark.mark === 'dot'
+						? 'Dot chart'
+						: 'Line chart';
 	/** The first mark with values that a state draws: what its text alternative describes. */
 	const leadOf = (name: string): MarkSpec => valueMarks.find((m) => !m.states || m.states.includes(name)) ?? primary;
 
+	const colourFor = (name: ColourName, row: AnyRow): string => {
+		if (name === 'providers') {
+			const provider = providerColor(String(row[nameColumn] ?? ''));
+			return provider === color.muted ? color.accent : provider;
+		}
+		return name === 'ink' ? color.ink : color[name];
+	};
+	const seriesColour = (value: unknown, i: number) => {
+		const provider = providerColor(String(value));
+		return provider !== color.muted ? provider : [color.accent, color.muted, color.ink][i % 3]!;
+	};
+
+	const soloContext = {
+		declaration: d,
+		rows,
+		shownRows,
+		selector,
+		colour: colourFor,
+		seriesColour: (column: string, value: unknown) =>
+			seriesColour(value, [...new Set(rows.map((r) => r[column]))].indexOf(value as AnyRow[string])),
+		named,
+	};
+	const solo: SoloMark | undefined =
+		primary.mark === 'timeline'
+			? timelineMark(primary, soloContext)
+			: primary.mark === 'map'
+				? mapMark(primary, soloContext, nameColumn)
+				: undefined;
+
 	function plot(name: string, width: number): Plot.PlotOptions {
 		const state = stateOf(name);
+		if (solo) return solo.plot(state, width);
 		const narrow = isNarrow(width);
 		const marks = d.marks.filter((m) => !m.states || m.states.includes(name));
 		const shown = new Set(shownRows(state));
@@ -127,17 +163,6 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const valueTickFormat = (v: number) => (valueTitle ? String(v) : format(v));
 		const valueTickWidth = Math.max(0, ...valueTicks.map((v) => labelWidth(valueTickFormat(v))));
 
-		const colourFor = (name: ColourName, row: AnyRow): string => {
-			if (name === 'providers') {
-				const provider = providerColor(String(row[nameColumn] ?? ''));
-				return provider === color.muted ? color.accent : provider;
-			}
-			return name === 'ink' ? color.ink : color[name];
-		};
-		const seriesColour = (value: unknown, i: number) => {
-			const provider = providerColor(String(value));
-			return provider !== color.muted ? provider : [color.accent, color.muted, color.ink][i % 3]!;
-		};
 		const baseColour = (mark: MarkSpec) => (row: AnyRow) => {
 			if (isHighlighted(row)) return colourFor(state.colour ?? 'alibaba', row);
 			if (mark.series) {
@@ -256,12 +281,38 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			if (!marks.includes(mark)) continue;
 			const m = measureOf(mark);
 			const hasValue = (row: AnyRow) => inState(row) && (m === undefined || row[m] !== null);
-			const channels = { key: keyOf(mark) };
+			// Bars of several series share a category: each is keyed by both ("Q1 2024 · Alibaba").
+			const series = mark.series;
+			const channels = {
+				key: series ? (r: AnyRow) => `${proseCell(r[keyOf(mark)])} · ${proseCell(r[series])}` : keyOf(mark),
+			};
 			switch (mark.mark) {
 				case 'bar': {
 					const common = { fill: baseColour(mark), filter: hasValue, channels };
 					const interval = intervals.get(mark);
-					if (horizontal)
+					if (mark.series && mark.arrange === 'grouped') {
+						// Side by side within each category's band: one mark per series, each inset to its slot.
+						const series = mark.series;
+						const values = [...new Set(rows.map((r) => r[series]))];
+						const padding = horizontal ? 0.1 : 0.3;
+						const length = horizontal ? height - margin.top - margin.bottom : plotWidth;
+						const slot = ((length / (categories.length + padding)) * (1 - padding)) / values.length;
+						values.forEach((value, i) => {
+							const before = i * slot + (i > 0 ? 1 : 0);
+							const after = (values.length - 1 - i) * slot + (i < values.length - 1 ? 1 : 0);
+							const options = {
+								...common,
+								filter: (r: AnyRow) => hasValue(r) && r[series] === value,
+								x: mark.x as string,
+								y: mark.y as string,
+								...(horizontal ? { insetTop: before, insetBottom: after } : { insetLeft: before, insetRight: after }),
+							};
+							add(
+								horizontal ? Plot.barX(rows, options) : Plot.barY(rows, options),
+								i === 0 ? ariaLabel : `${ariaLabel} ${proseCell(value)}`,
+							);
+						});
+					} else if (horizontal)
 						add(
 							Plot.barX(rows, { ...common, x: mark.x as string, y: mark.y as string, insetTop: 3, insetBottom: 3 }),
 							ariaLabel,
@@ -310,7 +361,15 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 					add(
 						mark.mark === 'line'
 							? Plot.lineY(rows, { ...options, stroke: paint, strokeWidth: 2.5 })
-							: Plot.areaY(rows, { ...options, fill: paint, fillOpacity: 0.6 }),
+							: // From zero, not stacked: each series' area reaches down to the baseline.
+								Plot.areaY(rows, {
+									...options,
+									y: undefined,
+									y1: 0,
+									y2: mark.y as string,
+									fill: paint,
+									fillOpacity: 0.6,
+								}),
 						ariaLabel,
 					);
 					break;
@@ -463,7 +522,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			shown,
 			highlighted,
 			name: nameOf,
-			value: (row) => valueOf(row, lead),
+			value: (row) => (solo?.value ? solo.value(row) : valueOf(row, lead)),
 			measure: measureOf(lead),
 			note,
 			format: formatCell,
@@ -474,7 +533,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const tableColumns = Object.entries(d.table ?? Object.fromEntries(Object.keys(columns).map((c) => [c, c])));
 		return {
 			columns: tableColumns.map(([key, label]) => ({ key, label })),
-			rows: shownRows(stateOf(name)).map((row) =>
+			rows: (solo?.rows ?? shownRows)(stateOf(name)).map((row) =>
 				Object.fromEntries(tableColumns.map(([key]) => [key, tableCell(row[key])])),
 			),
 		};
@@ -491,7 +550,8 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		plot,
 		alt: (name) => {
 			const state = stateOf(name);
-			return state.alt ? fillTemplate(state.alt, facts(name)) : describeState(facts(name));
+			if (state.alt) return fillTemplate(state.alt, facts(name));
+			return solo?.alt ? solo.alt(state) : describeState(facts(name));
 		},
 		table,
 		label: (name) => stateOf(name).label,

@@ -1,4 +1,5 @@
 import { listJoin, ordinal } from '../shared/format.ts';
+import { color, providerColor } from '../shared/theme.ts';
 import { isoDate, type AnyRow } from './rows.ts';
 
 /** What a state's text alternative is written from. */
@@ -20,8 +21,10 @@ export interface StateFacts {
 }
 
 // The subtitle without a trailing unit segment (", %" or ", US$ bn"): the values carry the unit.
-const topic = (subtitle: string): string => {
+export const topic = (subtitle: string): string => {
 	const trimmed = subtitle.replace(/,\s*[^,\d]{1,8}$/, '');
+	// A provider's name keeps its capital ("Alibaba Cloud regions").
+	if (providerColor(trimmed.split(/[\s’']/)[0]!) !== color.muted) return trimmed;
 	return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 };
 
@@ -31,16 +34,18 @@ const topic = (subtitle: string): string => {
  */
 export function describeState(facts: StateFacts): string {
 	const { shown, highlighted, name, value } = facts;
-	const list = (rows: readonly AnyRow[]) => listJoin(rows.map((r) => `${name(r)} ${value(r)}`));
+	// A row without a value to write (a place on a map) is named alone.
+	const list = (rows: readonly AnyRow[]) => listJoin(rows.map((r) => [name(r), value(r)].filter(Boolean).join(' ')));
 	const note = facts.note ? ` Note: ${facts.note}` : '';
 	if (!highlighted) return `${facts.kind} of ${topic(facts.subtitle)}: ${list(shown)}.${note}`;
 	const verb = highlighted.length === 1 ? 'is' : 'are';
 	const names = listJoin(highlighted.map(name));
 	const rank = rankOf(highlighted, shown, facts.measure);
 	const values = highlighted.length === 1 ? `${value(highlighted[0]!)}${rank}` : list(highlighted);
+	const valued = highlighted.some((r) => value(r) !== '');
 	const others = shown.filter((r) => !highlighted.includes(r));
 	const context = others.length > 0 && others.length <= 8 ? ` The others: ${list(others)}.` : '';
-	return `${facts.kind} of ${topic(facts.subtitle)}. ${names} ${verb} highlighted: ${values}.${context}${note}`;
+	return `${facts.kind} of ${topic(facts.subtitle)}. ${names} ${verb} highlighted${valued ? `: ${values}` : ''}.${context}${note}`;
 }
 
 // ", the fourth-largest of 8" when the rows are ranked by the measure, largest first.

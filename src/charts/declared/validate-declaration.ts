@@ -3,7 +3,15 @@ import { closest } from '../../problems/closest.ts';
 import { ProblemsError, type Problem } from '../../problems/problem.ts';
 import type { Dataset } from '../../data/define-dataset.ts';
 import { selects, type AnyRow, type Selector } from './rows.ts';
-import { declarationSchema, keysAt, markTypes, type Declaration, type MarkSpec, type StateSpec } from './vocabulary.ts';
+import {
+	declarationSchema,
+	keysAt,
+	markTypes,
+	soloMarks,
+	type Declaration,
+	type MarkSpec,
+	type StateSpec,
+} from './vocabulary.ts';
 import { parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
 
 /** One mistake in a declaration: where it is written (always with its column) and what to do about it. */
@@ -185,10 +193,21 @@ export function parseSelector(raw: unknown): Selector | string {
 
 /** The column a mark measures (its value axis): what `first`/`last`, labels and the alt text read. */
 export function measureOf(mark: MarkSpec): string | undefined {
+	if (isSolo(mark)) return undefined; // a timeline's dates and a map's coordinates are not values
 	const horizontal = mark.mark === 'bar' && mark.direction === 'horizontal';
 	const value = horizontal ? mark.x : mark.y;
 	return typeof value === 'string' ? value : undefined;
 }
+
+/** A timeline or a map: drawn alone, without axes. */
+export const isSolo = (mark: MarkSpec): mark is MarkSpec & { mark: (typeof soloMarks)[number] } =>
+	(soloMarks as readonly string[]).includes(mark.mark);
+
+/** The keys each solo mark takes (the others are for marks on axes). */
+const soloKeys: Readonly<Record<(typeof soloMarks)[number], readonly string[]>> = {
+	timeline: ['mark', 'y', 'text', 'when', 'confidence', 'key', 'label', 'labels', 'colour', 'states'],
+	map: ['mark', 'x', 'y', 'text', 'key', 'series', 'labels', 'colour', 'states'],
+};
 
 function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSource): DeclarationProblem[] {
 	const problems: DeclarationProblem[] = [];
@@ -212,11 +231,30 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 	const table: unknown = (source.value as { table?: unknown }).table;
 	for (const column of Object.keys(table !== null && typeof table === 'object' ? table : {}))
 		known(['table', column], column, 'the table', true);
+	/** The column a mark's field names; undefined (and reported) when missing, not a name, or unknown. */
+	const columnAt = (mark: MarkSpec, i: number, field: 'x' | 'y' | 'text', need: string): string | undefined => {
+		const v = mark[field];
+		const at: Path = ['marks', i, field];
+		if (v === undefined) return void report(['marks', i], `a ${mark.mark} needs "${field}": ${need}.`);
+		if (typeof v !== 'string')
+			return void report(
+				at,
+				`"${field}" names a column, e.g. ${field}: ${columns[0]}; the columns are: ${names(columns)}.`,
+			);
+		return known(at, v, `"${field}" of the ${mark.mark}`) ? v : undefined;
+	};
 
 	const measures: string[] = [];
+	const solo = declaration.marks.find(isSolo);
 	declaration.marks.forEach((mark, i) => {
 		const at = (field: string): Path => ['marks', i, field];
 		const horizontal = mark.direction === 'horizontal';
+		if (solo && mark !== solo)
+			return void report(
+				['marks', i, 'mark'],
+				`a ${solo.mark} is drawn alone: remove this ${mark.mark}, or draw it in a chart of its own.`,
+			);
+		if (isSolo(mark)) return soloProblems(mark, i);
 		if (mark.direction !== undefined && mark.mark !== 'bar')
 			report(at('direction'), `"direction" is for bars: a ${mark.mark} has none; remove it.`, true);
 		if (mark.mark === 'rule') {
@@ -229,22 +267,13 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			}
 		} else {
 			for (const axis of ['x', 'y'] as const) {
-				const v = mark[axis];
-				if (v === undefined) {
-					report(
-						['marks', i],
-						`a ${mark.mark} needs "${axis}": the column drawn along the ${axis === 'x' ? 'horizontal' : 'vertical'} axis.`,
-					);
-					continue;
-				}
-				if (typeof v !== 'string') {
-					report(
-						at(axis),
-						`"${axis}" names a column, e.g. ${axis}: ${columns[0]}; the columns are: ${names(columns)}.`,
-					);
-					continue;
-				}
-				if (!known(at(axis), v, `"${axis}" of the ${mark.mark}`)) continue;
+				const v = columnAt(
+					mark,
+					i,
+					axis,
+					`the column drawn along the ${axis === 'x' ? 'horizontal' : 'vertical'} axis`,
+				);
+				if (v === undefined) continue;
 				const numeric =
 					mark.mark === 'bar' ? (horizontal ? axis === 'x' : axis === 'y') : mark.mark !== 'text' && axis === 'y';
 				if (numeric && typeOf(v) !== 'number') {
@@ -257,6 +286,18 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			}
 			const measure = measureOf(mark);
 			if (measure) measures.push(measure);
+			const along = horizontal ? mark.y : mark.x;
+			if (mark.arrange === 'grouped' && typeof along === 'string' && typeOf(along) !== 'string')
+				report(
+					at('arrange'),
+					`grouped bars sit side by side in the band of a text category, but "${along}" is ${typeOf(along) === 'date' ? 'dates' : 'numbers'}: stack them (remove arrange), or use a text column such as a quarter’s name.`,
+				);
+			if (mark.arrange !== undefined && mark.series === undefined)
+				report(
+					at('arrange'),
+					`"arrange" places the bars of each series: add series: <column>, or remove arrange.`,
+					true,
+				);
 		}
 		for (const field of ['series', 'key', 'text', 'confidence'] as const) {
 			const v = mark[field];
@@ -273,6 +314,59 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 				);
 		});
 	});
+
+	function soloProblems(mark: MarkSpec & { mark: (typeof soloMarks)[number] }, i: number): void {
+		const at = (field: string): Path => ['marks', i, field];
+		const takes = soloKeys[mark.mark];
+		for (const key of Object.keys(mark).filter((k) => !takes.includes(k)))
+			report(at(key), `"${key}" is not for a ${mark.mark}: remove it. A ${mark.mark} takes: ${names(takes)}.`, true);
+		const needs = mark.mark === 'timeline' ? (['y', 'text'] as const) : (['x', 'y'] as const);
+		const role = {
+			timeline: { y: 'the date of each event', text: 'the words of each event' },
+			map: { x: 'the longitude of each place', y: 'the latitude of each place' },
+		}[mark.mark] as Record<string, string>;
+		for (const field of needs) {
+			const v = columnAt(mark, i, field, `the column with ${role[field]}, e.g. ${field}: ${columns[0]}`);
+			if (v === undefined) continue;
+			if (mark.mark === 'timeline' && field === 'y' && typeOf(v) !== 'date') {
+				const dates = columns.filter((c) => typeOf(c) === 'date');
+				report(
+					at(field),
+					`column "${v}" is ${typeOf(v) === 'number' ? 'numbers' : 'text'}, but "y" of a timeline needs dates: use a date column (${names(dates) || `the dataset has none: declare the column's type as "date" in content/data/${dataset.name}.json`}).`,
+				);
+			}
+			if (mark.mark === 'map') {
+				const [what, limit] = field === 'x' ? ['longitude', 180] : ['latitude', 90];
+				if (typeOf(v) !== 'number') {
+					report(
+						at(field),
+						`column "${v}" is ${typeOf(v) === 'date' ? 'dates' : 'text'}, but "${field}" of a map is the ${what}, in degrees: use a number column (${names(columns.filter((c) => typeOf(c) === 'number')) || 'the dataset has none'}).`,
+					);
+					continue;
+				}
+				const bad = rows.findIndex((r) => typeof r[v] === 'number' && Math.abs(r[v]) > limit);
+				if (bad >= 0) {
+					const other = field === 'x' ? 'y' : 'x';
+					report(
+						at(field),
+						`${what} ${String(rows[bad]![v])} in row ${bad + 1} (under the header) of ${dataset.file} is out of range: a ${what} runs from -${limit} to ${limit}. Fix the CSV, or swap x and y if the columns are the other way round (${other === 'y' ? 'y is the latitude' : 'x is the longitude'}).`,
+					);
+				}
+			}
+		}
+		for (const field of ['text', 'key', 'series', 'when', 'confidence'] as const) {
+			const v = mark[field];
+			if (v !== undefined && takes.includes(field) && !(needs as readonly string[]).includes(field))
+				known(at(field), v, `"${field}" of the ${mark.mark}`);
+		}
+		(mark.states ?? []).forEach((name, j) => {
+			if (!stateNames.includes(name))
+				report(
+					['marks', i, 'states', j],
+					`unknown state "${name}": ${didYouMean(name, stateNames)}The states are: ${names(stateNames)}.`,
+				);
+		});
+	}
 
 	function checkSelector(raw: unknown, path: Path): void {
 		const selector = parseSelector(raw);
@@ -301,6 +395,20 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			report(at('colour'), `"colour" paints the highlighted rows: add highlight, or remove colour.`, true);
 		if (state.labels === 'highlighted' && state.highlight === undefined)
 			report(at('labels'), `labels: highlighted needs a highlight in this state, e.g. highlight: last.`);
+		if (solo && state.rule)
+			report(
+				at('rule'),
+				`a ${solo.mark} has no axes to draw a rule on: remove it (a note marks one ${solo.mark === 'map' ? 'place' : 'event'}).`,
+				true,
+			);
+		if (solo && state.zoom && (solo.mark === 'map' || state.zoom.x !== undefined))
+			report(
+				at('zoom'),
+				solo.mark === 'map'
+					? 'a map always shows the world: remove zoom, or show only some places with only.'
+					: 'a timeline zooms its dates: write zoom: { y: [from, to] }, e.g. [2023-01-01, 2024-06-30].',
+				true,
+			);
 		if (state.rule && state.rule.x === undefined && state.rule.y === undefined)
 			report(at('rule'), 'a rule needs a place: write y: 50 for a horizontal line, or x: … for a vertical one.');
 		if (state.alt) {
@@ -318,8 +426,12 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 	const primary = declaration.marks.find((m) => m.mark !== 'rule' && m.mark !== 'text') ?? declaration.marks[0]!;
 	const valueAxis = primary.mark === 'bar' && primary.direction === 'horizontal' ? 'x' : 'y';
 	const category = valueAxis === 'x' ? primary.y : primary.x;
-	const axisType = (axis: 'x' | 'y') =>
-		axis === valueAxis ? 'number' : typeof category === 'string' ? typeOf(category) : undefined;
+	const axisType = (axis: 'x' | 'y') => {
+		// A timeline runs down its date column; a map has no ranges (its zoom is reported above).
+		if (solo)
+			return solo.mark === 'timeline' && axis === 'y' && typeof solo.y === 'string' ? typeOf(solo.y) : undefined;
+		return axis === valueAxis ? 'number' : typeof category === 'string' ? typeOf(category) : undefined;
+	};
 	const checkRange = (path: Path, axis: 'x' | 'y', range: readonly (string | number)[] | undefined) => {
 		const type = axisType(axis);
 		if (!range || type === undefined) return;

@@ -6,7 +6,12 @@ import { z } from 'astro/zod';
  * rows, state names) are checked against the dataset in validate-declaration.ts.
  */
 
-export const markTypes = ['bar', 'line', 'area', 'dot', 'text', 'rule'] as const;
+export const markTypes = ['bar', 'line', 'area', 'dot', 'text', 'rule', 'timeline', 'map'] as const;
+/**
+ * Marks drawn alone, without axes: a `timeline` of events down the page (`y` the date column, `text`
+ * the event), and a `map`, points on the world map (`x` the longitude column, `y` the latitude).
+ */
+export const soloMarks = ['timeline', 'map'] as const;
 export const directions = ['vertical', 'horizontal'] as const;
 export const arrangements = ['stacked', 'grouped'] as const;
 /** Which values a state writes on the chart. */
@@ -68,6 +73,7 @@ export const markKeys = [
 	'label',
 	'at',
 	'confidence',
+	'when',
 	'gaps',
 	'colour',
 	'format',
@@ -77,7 +83,10 @@ const mark = z.strictObject({
 	mark: z.enum(markTypes),
 	/** Bars only: `vertical` (columns, the default) or `horizontal`. */
 	direction: z.enum(directions).optional(),
-	/** A column name; on a rule, the value where the line is drawn. */
+	/**
+	 * A column name; on a rule, the value where the line is drawn. A timeline's `y` is its date
+	 * column; a map's `x` is the longitude column and `y` the latitude.
+	 */
 	x: scalar.optional(),
 	y: scalar.optional(),
 	/** A column whose values are separate series: a colour each, bars stacked or grouped, one line each. */
@@ -88,14 +97,16 @@ const mark = z.strictObject({
 	key: z.string().optional(),
 	/** Which values are written on the chart in every state (a state can change it). */
 	labels: z.enum(labelChoices).optional(),
-	/** Text marks: the column to write. */
+	/** Text marks: the column to write; timelines: the event's words; maps: the place's name. */
 	text: z.string().optional(),
-	/** Rules: the line's label, e.g. "two-thirds". */
+	/** Rules: the line's label, e.g. "two-thirds". Timelines: what the events are, for the text alternative, e.g. "Qwen model releases". */
 	label: z.string().optional(),
 	/** Rules: the row beside which the label is written, e.g. { quarter: Q1 2023 }. */
 	at: z.record(z.string(), scalar).optional(),
 	/** A column saying "confirmed", "one source" or "derived": labels of single-source values get *, derived ones †. */
 	confidence: z.string().optional(),
+	/** Timelines: the column with the date as written; "about …" marks an approximate day, drawn "~3 Aug". */
+	when: z.string().optional(),
 	/** Bars: rows with no value are `blank` (the default) or `labelled` "no figure". */
 	gaps: z.enum(['blank', 'labelled']).optional(),
 	colour: z.enum(colourNames).optional(),

@@ -27,6 +27,13 @@ export interface TimelineOptions<E extends TimelineEvent> {
 	readonly focusColor?: (event: E) => string;
 	/** Pixels per event row (default 34). */
 	readonly rowHeight?: number;
+	/**
+	 * Names each event for transitions (a key channel on every mark): an event keeps its dot and
+	 * label from state to state. Without it, elements are matched by their place in each mark's rows.
+	 */
+	readonly key?: (event: E) => string;
+	/** A note written on a line under one event's label. */
+	readonly note?: { readonly event: E; readonly text: string };
 }
 
 /** The spine sits at x = 0 and labels start this many pixels to its right. */
@@ -41,7 +48,7 @@ const dateWidth = (withYear: boolean): number => (withYear ? 92 : 60);
  * from every event in the domain, so labels keep their place from state to state.
  */
 export function timeline<E extends TimelineEvent>(events: readonly E[], options: TimelineOptions<E>): Plot.PlotOptions {
-	const { width, domain, status, focusColor = () => color.alibaba, rowHeight = 34 } = options;
+	const { width, domain, status, focusColor = () => color.alibaba, rowHeight = 34, key: keyOf, note } = options;
 	const [start, end] = domain;
 	const inDomain = events.filter((e) => e.date >= start && e.date <= end).toSorted((a, b) => +a.date - +b.date);
 	// The spine has no axis: a year label beside it would sit level with another event's label.
@@ -64,6 +71,7 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 	type Placed = (typeof rows)[number];
 	const mark = (r: Placed) => (r.event.singleSource ? '*' : '');
 	const key = shown.some((r) => r.event.singleSource) ? ['* single source'] : [];
+	const keyed = keyOf ? { channels: { key: (r: Placed) => keyOf(r.event) } } : {};
 	return {
 		height,
 		marginTop: margin.top,
@@ -88,11 +96,12 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 				y2: (r: Placed) => r.slot,
 				curve: 'bump-x',
 				stroke: color.muted,
+				...keyed,
 			}),
 			// Events still to come: small hollow dots on the spine, without labels.
 			Plot.dot(
 				rows.filter((r: Placed) => r.status === 'hidden'),
-				{ x: spine, y: (r: Placed) => r.event.date, r: 2.5, fill: paper, stroke: color.muted },
+				{ x: spine, y: (r: Placed) => r.event.date, r: 2.5, fill: paper, stroke: color.muted, ...keyed },
 			),
 			Plot.dot(shown, {
 				x: spine,
@@ -100,6 +109,7 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 				r: 5,
 				fill: (r: Placed) => (r.status === 'current' ? focusColor(r.event) : color.muted),
 				stroke: paper,
+				...keyed,
 			}),
 			Plot.text(shown, {
 				x: labelAt,
@@ -110,6 +120,7 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 				fontSize,
 				fill: color.ink,
 				fillOpacity: (r: Placed) => (r.status === 'current' ? 1 : 0.75),
+				...keyed,
 			}),
 			// Plot's fontWeight is a constant, so current and past labels are two marks.
 			...(['current', 'past'] as const).map((status) =>
@@ -125,10 +136,29 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 						fontWeight: status === 'current' ? 'bold' : 'normal',
 						fill: color.ink,
 						fillOpacity: status === 'current' ? 1 : 0.75,
+						...keyed,
 					},
 				),
 			),
 			Plot.text(key, { frameAnchor: 'bottom-right', dy: margin.bottom - 4, fontSize, fill: color.ink }),
+			...(note
+				? [
+						Plot.text(
+							shown.filter((r) => r.event === note.event),
+							{
+								x: labelAt,
+								y: (r: Placed) => r.slot,
+								text: () => note.text,
+								textAnchor: 'start',
+								dx: 4 + dateWidth(spansYears),
+								dy: 15,
+								fontSize: 12,
+								fontStyle: 'italic',
+								fill: color.ink,
+							},
+						),
+					]
+				: []),
 		],
 	};
 }
@@ -178,9 +208,11 @@ export function timelineAlt<E extends TimelineEvent>(
 	const inside = events.filter((e) => e.date >= domain[0] && e.date <= domain[1]);
 	const shown = inside.filter((e) => status(e) !== 'hidden');
 	const current = shown.filter((e) => status(e) === 'current');
+	// With nothing highlighted, the events shown are the news.
+	const [heading, news] = current.length > 0 ? ['Highlighted', current] : ['Events', shown];
 	return `Timeline of ${what} from ${monthYear(domain[0])} to ${monthYear(domain[1])}, ${shown.length} of ${
 		inside.length
-	} events shown. Highlighted: ${listJoin(eventList(current, (e) => fullDate(e.date)))}.${
+	} events shown. ${heading}: ${listJoin(eventList(news, (e) => fullDate(e.date)))}.${
 		shown.some((e) => e.singleSource) ? ' Events marked with an asterisk come from a single source.' : ''
 	}`;
 }

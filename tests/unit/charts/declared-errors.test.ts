@@ -43,7 +43,7 @@ describe('a chart declaration', () => {
 			`${file}:16:5: unknown key "hilight" in "states.alibaba": did you mean "highlight"? The keys are: label, highlight, colour, only, zoom, labels, note, rule, x, y, alt.`,
 		]);
 		expect(problems(good.replace('    labels: all', '    color: ink'))).toEqual([
-			`${file}:10:5: unknown key "color" in "marks.0": did you mean "colour"? The keys are: mark, direction, x, y, series, arrange, key, labels, text, label, at, confidence, gaps, colour, format, states.`,
+			`${file}:10:5: unknown key "color" in "marks.0": did you mean "colour"? The keys are: mark, direction, x, y, series, arrange, key, labels, text, label, at, confidence, when, gaps, colour, format, states.`,
 		]);
 	});
 
@@ -64,7 +64,7 @@ describe('a chart declaration', () => {
 
 	it('names an unknown mark with the closest and the valid marks', () => {
 		expect(problems(good.replace('mark: bar', 'mark: bars'))).toEqual([
-			`${file}:6:11: unknown mark "bars": did you mean "bar"? The marks are: bar, line, area, dot, text, rule.`,
+			`${file}:6:11: unknown mark "bars": did you mean "bar"? The marks are: bar, line, area, dot, text, rule, timeline, map.`,
 		]);
 	});
 

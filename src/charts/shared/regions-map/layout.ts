@@ -1,7 +1,7 @@
 // The regions map's layout: the world panel with its close-up insets, and their land, drawn once per width.
-import type * as Plot from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 import { detailedLand, worldLand } from '../../../data/world-land.ts';
-import { boxPath, compactPath, mapLayout, type MapLayout } from '../geo.ts';
+import { boxPath, compactPath, mapLayout, type MapLayout, type MapPanel } from '../geo.ts';
 import { isNarrow } from '../theme.ts';
 
 const insets = [
@@ -52,6 +52,13 @@ export function mapFor(width: number) {
 	return entry;
 }
 
+/** A map's scales: everything is projected to pixels already (../geo.ts), so x and y are identities. */
+export const pixelSpace = {
+	margin: 0,
+	x: { type: 'identity', axis: null },
+	y: { type: 'identity', axis: null },
+} as const satisfies Plot.PlotOptions;
+
 /** A mark drawing fixed SVG paths (land, outlines) in pixel space. */
 export const paths =
 	(ds: readonly string[], attributes: Readonly<Record<string, string>>): Plot.RenderFunction =>
@@ -66,3 +73,38 @@ export const paths =
 		}
 		return g;
 	};
+
+/**
+ * The map under the points, for a width: land, the panels' frames, the insets' outlines on the
+ * world panel and their titles. Points are placed with `place(layout, [lon, lat])` (../geo.ts).
+ */
+export function mapBase(width: number): { layout: MapLayout; marks: Plot.Markish[] } {
+	const { layout, land, outlines } = mapFor(width);
+	const panels: MapPanel[] = [layout.world, ...layout.insets];
+	return {
+		layout,
+		marks: [
+			paths(land, { fill: 'var(--c-land)' }),
+			Plot.rect(panels, {
+				x1: 'x',
+				y1: 'y',
+				x2: (p: MapPanel) => p.x + p.width,
+				y2: (p: MapPanel) => p.y + p.height,
+				fill: 'none',
+				stroke: 'var(--rule)',
+			}),
+			paths(outlines, { fill: 'none', stroke: 'var(--ink-soft)', 'stroke-width': '1' }),
+			Plot.text(layout.insets, {
+				x: (p: MapPanel) => p.x + 6,
+				y: (p: MapPanel) => p.y + 12,
+				text: 'title',
+				textAnchor: 'start',
+				fontSize: 11,
+				fill: 'var(--ink-soft)',
+				stroke: 'var(--bg)',
+				strokeWidth: 3,
+				paintOrder: 'stroke',
+			}),
+		],
+	};
+}

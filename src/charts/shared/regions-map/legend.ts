@@ -1,5 +1,5 @@
 // The regions map's legend, drawn under the map in the same pixel space, and the marks it explains.
-import type * as Plot from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 import { color, estimatedWidth } from '../theme.ts';
 import { periodOf, periods, type Mark, type Moment, type Shown } from './moments.ts';
 
@@ -40,6 +40,29 @@ export function layoutLegend(items: readonly LegendItem[], width: number, top: n
 		x += w;
 	}
 	return { placed, bottom: y + 10 };
+}
+
+/** The legend's marks: each item's symbol and its label, in the map's pixel space. */
+export function legendMarks(placed: ReturnType<typeof layoutLegend>['placed']): Plot.Markish[] {
+	return [
+		placed.map(({ x, y, item }) =>
+			Plot.dot([{ x: x + 6, y }], {
+				x: 'x',
+				y: 'y',
+				...markOptions(item.kind, item.kind === 'ring' ? 2.5 : 4, item.fill),
+				ariaLabel: `legend ${item.label}`,
+			}),
+		),
+		Plot.text(placed, {
+			x: (d: { x: number }) => d.x + 16,
+			y: 'y',
+			text: (d: { item: LegendItem }) => d.item.label,
+			textAnchor: 'start',
+			fontSize: 12,
+			fill: 'var(--ink-soft)',
+			channels: { key: (d: { item: LegendItem }) => d.item.label },
+		}),
+	];
 }
 
 /** How each kind of place is drawn, on the map and in the legend. */
