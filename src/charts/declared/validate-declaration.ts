@@ -434,7 +434,16 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 	};
 	const checkRange = (path: Path, axis: 'x' | 'y', range: readonly (string | number)[] | undefined) => {
 		const type = axisType(axis);
-		if (!range || type === undefined) return;
+		if (!range) return;
+		// A zoom on a timeline's or a map's wrong axis is reported with the state's other keys.
+		if (type === undefined && solo && path.at(-2) !== 'zoom')
+			return report(
+				path,
+				solo.mark === 'map'
+					? `a map always shows the world: remove "${dotted(path)}".`
+					: `a timeline runs down its dates (y): remove "${dotted(path)}", or write y: { domain: [from, to] }.`,
+			);
+		if (type === undefined) return;
 		if (type === 'string')
 			return report(
 				path,

@@ -18,7 +18,7 @@ describe('npm run check on a declared chart', () => {
 		);
 		const result = await checkStory(storyFolders(fixture.root, fixture.content));
 		expect(formatCheck(result).split('\n').slice(0, 2)).toEqual([
-			'content/charts/china-cloud-share.yaml:12:11: unknown mark "bars": did you mean "bar"? The marks are: bar, line, area, dot, text, rule.',
+			'content/charts/china-cloud-share.yaml:12:11: unknown mark "bars": did you mean "bar"? The marks are: bar, line, area, dot, text, rule, timeline, map.',
 			'content/charts/world-cloud-share.yaml:25:26: "states.alibaba.highlight" matches no row: no vendor is "Alibabba"; did you mean "Alibaba"? The values of vendor are: Amazon, Microsoft, Google, Alibaba, IBM, Salesforce, Tencent, Oracle.',
 		]);
 	}, 60_000);

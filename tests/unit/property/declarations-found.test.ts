@@ -98,4 +98,24 @@ describe('found by the property test of declarations', () => {
 			'8:4: Flow map in block collection must be sufficiently indented and end with a }: fix the YAML syntax.',
 		]);
 	});
+
+	it('a timeline takes dates along y, and a range along x (it has no x axis) is reported', () => {
+		const timeline = `title: Qwen, release after release
+subtitle: Alibaba’s Qwen models, by release date
+dataset: qwen-releases
+y: { domain: [2023-07-01, 2025-10-31] }
+marks:
+  - { mark: timeline, y: date, text: model }
+states:
+  all:
+    label: Every release
+`;
+		expect(problems(timeline)).toEqual([]);
+		expect(problems(timeline.replace('y: { domain', 'x: { domain'))).toEqual([
+			'4:14: a timeline runs down its dates (y): remove "x.domain", or write y: { domain: [from, to] }.',
+		]);
+		expect(problems(timeline.replace('[2023-07-01, 2025-10-31]', '[2025-10-31, 2023-07-01]'))).toEqual([
+			'4:14: "y.domain" is reversed: write the smaller value first, [2023-07-01, 2025-10-31].',
+		]);
+	});
 });

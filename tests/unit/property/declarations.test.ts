@@ -45,14 +45,14 @@ const withPrint = (c: Case): Case => Object.assign(c, { [fc.toStringMethod]: () 
 
 // The declarations to start from: the story's own, and small ones generated over the same datasets.
 const real = declarationFiles();
-const pool = [...new Set(real.map((f) => (parseDocument(f.text).toJS() as { dataset: string }).dataset))].map((name) =>
-	findDataset(name)!,
-);
-
 const columnsOf = (ds: Dataset, type: string, optional = true) =>
 	Object.entries(ds.columns)
 		.filter(([, s]) => s.type === type && (optional || !s.optional))
 		.map(([c]) => c);
+// The generated charts measure a number by a name: the timelines' datasets (no numbers) are left out.
+const pool = [...new Set(real.map((f) => (parseDocument(f.text).toJS() as { dataset: string }).dataset))]
+	.map((name) => findDataset(name)!)
+	.filter((ds) => columnsOf(ds, 'number').length > 0 && columnsOf(ds, 'string', false).length > 0);
 const valuesOf = (ds: Dataset, column: string): (string | number)[] => [
 	...new Set(
 		ds.rows

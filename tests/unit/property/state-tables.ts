@@ -54,8 +54,22 @@ function measureOf(d: Declaration): string | undefined {
 	return typeof value === 'string' ? value : undefined;
 }
 
-/** The indices of the CSV rows a declared state shows: every row, or those its `only` names. */
+/** The indices of the CSV rows a declared state shows: every row, or those its `only` names (and a timeline's dates). */
 export function declaredRows(d: Declaration, state: string, raw: RawCsv): number[] {
+	const rows = onlyRows(d, state, raw);
+	// A timeline lists the events inside the dates it shows (its zoom, else its domain), as it draws them.
+	const timeline = d.marks.find((m) => m.mark === 'timeline');
+	const window = d.states[state]?.zoom?.y ?? d.states[state]?.y?.domain ?? d.y?.domain;
+	if (!timeline || typeof timeline.y !== 'string' || !window) return rows;
+	const column = timeline.y;
+	const [from, to] = window.map((v) => dateOf(String(v)));
+	return rows.filter((i) => {
+		const at = dateOf(raw.rows[i]![column] ?? '');
+		return at >= from! && at <= to!;
+	});
+}
+
+function onlyRows(d: Declaration, state: string, raw: RawCsv): number[] {
 	const all = raw.rows.map((_, i) => i);
 	const only = d.states[state]?.only;
 	if (only === undefined) return all;
