@@ -112,7 +112,7 @@ export function cardPng(key: string, input: CardInput, scale = 1): Png {
 
 /** A card's thumbnail, encoded as WebP. */
 export interface Thumbnail {
-	readonly webp: Uint8Array;
+	readonly webp: Uint8Array<ArrayBuffer>;
 	readonly width: number;
 	readonly height: number;
 }
