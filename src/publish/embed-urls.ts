@@ -11,6 +11,8 @@ export const embedUrls = {
 	galleryChart: (chart: string) => `charts/${chart}/`,
 	/** A chart state's anchor on its chart's gallery page. */
 	galleryEntry: (chart: string, state: string) => `charts/${chart}/#${galleryAnchor(chart, state)}`,
+	/** A chart's thumbnail in the gallery's grid (its first state's card, small), `width` px wide. */
+	thumbnail: (chart: string, width: number) => `charts/${chart}/thumbnail-${width}.webp`,
 	svg: (chart: string, state: string) => `charts/${chart}/${state}.svg`,
 	png: (chart: string, state: string) => `charts/${chart}/${state}.png`,
 	csv: (chart: string, state: string) => `charts/${chart}/${state}.csv`,

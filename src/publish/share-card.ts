@@ -4,6 +4,7 @@
  * and the site's name, large enough to read as a thumbnail. Rendered at build time with resvg and
  * the bundled Inter (like the PNG downloads), once per chart state.
  */
+import sharp from 'sharp';
 import type { Chart } from '../charts/define-chart.ts';
 import { textWidth, wrapText } from '../render/fonts.ts';
 import { readPalettes, resolveColours } from '../render/palette.ts';
@@ -108,3 +109,34 @@ export function cardPng(key: string, input: CardInput, scale = 1): Png {
 	}
 	return png;
 }
+
+/** A card's thumbnail, encoded as WebP. */
+export interface Thumbnail {
+	readonly webp: Uint8Array<ArrayBuffer>;
+	readonly width: number;
+	readonly height: number;
+}
+
+const thumbnails = new Map<string, Promise<Thumbnail>>();
+
+/**
+ * A card drawn `width` px wide, for the gallery's grid: rendered from the card's SVG at that size
+ * (sharper than scaling the PNG down) and encoded as lossy WebP, about a quarter of a full card's bytes at 720 px.
+ * Once per build for each key and width.
+ */
+export function cardThumbnail(key: string, input: CardInput, width: number): Promise<Thumbnail> {
+	const cacheKey = `${key}@${width}w`;
+	let thumbnail = thumbnails.get(cacheKey);
+	if (!thumbnail) {
+		const png = renderPng(cardSvg(input), width / cardSize.width);
+		thumbnail = sharp(png.png)
+			.webp({ quality: 80 })
+			.toBuffer()
+			.then((webp) => ({ webp: new Uint8Array(webp), width: png.width, height: png.height }));
+		thumbnails.set(cacheKey, thumbnail);
+	}
+	return thumbnail;
+}
+
+/** The height of a card drawn `width` px wide, as its thumbnail is rendered (for width and height attributes). */
+export const thumbnailHeight = (width: number): number => Math.round((cardSize.height * width) / cardSize.width);

@@ -12,7 +12,7 @@ import { computeFigure, computedNames, type ComputedName } from '../chapters/fig
 import { parseTags, textBetween } from '../chapters/parse-tags.ts';
 import { datasets } from '../data/index.ts';
 import { site } from '../site.ts';
-import { cardPng, type CardInput } from './share-card.ts';
+import { cardPng, cardThumbnail, type CardInput } from './share-card.ts';
 import { stateTitle } from './figure-words.ts';
 
 /** The addresses of share pages and cards, relative to the site's base path. */
@@ -95,6 +95,10 @@ export const stateCardInput = (chart: Chart, state: string): CardInput => ({
 });
 
 export const stateCard = (chart: Chart, state: string) => cardPng(`${chart.id}/${state}`, stateCardInput(chart, state));
+
+/** A chart's thumbnail in the gallery: the card of its first state, `width` px wide. */
+export const chartThumbnail = (chart: Chart, width: number) =>
+	cardThumbnail(`${chart.id}/${chart.defaultState}`, stateCardInput(chart, chart.defaultState), width);
 
 /** The card of the story (`page` 'story') or of a chapter: its title over its chart. */
 export async function pageCardInput(page: string): Promise<CardInput> {

@@ -13,3 +13,9 @@ export const embedWidths = [360, 540, 720, 960] as const;
 
 /** The width the chart is drawn at in downloads (the desktop render width). */
 export const downloadChartWidth = 720;
+
+/**
+ * The widths a chart's thumbnail in the gallery's grid is rendered at: the widest a column of the
+ * grid shows it in CSS pixels (src/styles/gallery.css), then twice that for high-density screens.
+ */
+export const thumbnailWidths = [360, 720] as const;

@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import { charts } from '../../src/charts/index.ts';
 import { parseCsv, type Columns } from '../../src/data/define-dataset.ts';
 import { embedDefaultWidth } from '../../src/publish/embed-size.ts';
-import { embedWidths } from '../../src/render/widths.ts';
+import { embedWidths, thumbnailWidths } from '../../src/render/widths.ts';
 import { embedUrls } from '../../src/publish/embed-urls.ts';
 import { readPalettes } from '../../src/render/palette.ts';
 import { pngScale } from '../../src/render/render-png.ts';
@@ -178,15 +179,40 @@ describe('the gallery, /charts/', () => {
 			expect(card.querySelector('a.gallery-card-link')?.getAttribute('href')).toBe(
 				`/${embedUrls.galleryChart(chart.id)}`,
 			);
-			const img = card.querySelector('img')!;
-			expect(existsSync(join(siteDir, img.getAttribute('src')!))).toBe(true);
-			expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1200', '630']);
 			const states = [...card.querySelectorAll('.gallery-card-states a')].map((a) => a.getAttribute('href'));
 			expect(states).toEqual(chart.stateNames.map((state) => `/${embedUrls.galleryEntry(chart.id, state)}`));
 		});
 		// No figures to lay out on the first page: only images, lazily below the first row.
 		expect(gallery.querySelectorAll('main figure, main svg')).toHaveLength(0);
-		expect(gallery.querySelectorAll('img[loading="lazy"]').length).toBeGreaterThanOrEqual(charts.length - 2);
+		const loading = [...gallery.querySelectorAll('.gallery-card img')].map((img) => img.getAttribute('loading'));
+		expect(loading).toEqual(charts.map((_, i) => (i < 3 ? 'eager' : 'lazy')));
+	});
+
+	it('shows thumbnails rendered at the size the grid shows them, small, and sized so nothing shifts', async () => {
+		const [small, large] = thumbnailWidths;
+		for (const [i, img] of [...gallery.querySelectorAll('.gallery-card img')].entries()) {
+			const chart = charts[i]!;
+			// The thumbnail files, never a full share card.
+			expect(img.getAttribute('src')).toBe(`/${embedUrls.thumbnail(chart.id, small)}`);
+			const srcset = img.getAttribute('srcset')!.split(', ');
+			expect(srcset).toEqual(thumbnailWidths.map((w) => `/${embedUrls.thumbnail(chart.id, w)} ${w}w`));
+			expect(img.getAttribute('sizes')).toMatch(/\b360px$/);
+			for (const [n, width] of thumbnailWidths.entries()) {
+				const bytes = read(srcset[n]!.split(' ')[0]!);
+				// Decodes whole, as WebP, at the width it is listed at and the card's proportions.
+				const { info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+				const meta = await sharp(bytes).metadata();
+				expect(meta.format).toBe('webp');
+				expect([info.width, info.height]).toEqual([width, Math.round((width * 630) / 1200)]);
+				// A full 1200x630 card is about 46 kB; its 720 px thumbnail about a quarter of that.
+				expect(bytes.length, srcset[n]).toBeLessThan(width === large ? 20_000 : 8_000);
+			}
+			// Width and height as the smallest file's: the browser reserves the box before it loads.
+			expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual([
+				String(small),
+				String(Math.round((small * 630) / 1200)),
+			]);
+		}
 	});
 
 	it('has a page per chart with every state, its four embed codes and its downloads, all of which exist', () => {
@@ -194,7 +220,16 @@ describe('the gallery, /charts/', () => {
 			const chartPage = page(siteDir, embedUrls.galleryChart(chart.id));
 			const entry = chartPage.getElementById(`${chart.id}--${state}`)!;
 			expect(entry, `${chart.id}--${state}`).not.toBeNull();
-			expect(entry.querySelector(`figure[data-chart="${chart.id}"][data-state="${state}"]`)).not.toBeNull();
+			// The first state's figure is in the page; the others' previews are their embeds, loaded lazily.
+			if (state === chart.defaultState) {
+				expect(entry.querySelector(`figure[data-chart="${chart.id}"][data-state="${state}"]`)).not.toBeNull();
+			} else {
+				expect(entry.querySelector('figure')).toBeNull();
+				const preview = entry.querySelector('.gallery-preview iframe')!;
+				expect(preview.getAttribute('src')).toBe(`/${embedUrls.embed(chart.id, state)}`);
+				expect(preview.getAttribute('loading')).toBe('lazy');
+				expect(Number(preview.getAttribute('height'))).toBeGreaterThan(100);
+			}
 			const codes = [...entry.querySelectorAll('pre code')].map((c) => c.textContent ?? '');
 			expect(codes).toHaveLength(4);
 			const [responsive, iframe, url, amp] = codes as [string, string, string, string];
@@ -215,6 +250,26 @@ describe('the gallery, /charts/', () => {
 			const downloads = [...entry.querySelectorAll('.downloads a')].map((a) => a.getAttribute('href')!);
 			expect(downloads).toEqual(['svg', 'png', 'csv'].map((ext) => `/charts/${chart.id}/${state}.${ext}`));
 			for (const href of downloads) expect(existsSync(join(siteDir, href))).toBe(true);
+		}
+	});
+
+	it('lays out only the first state of a chart’s page at load: the others, and their embeds, wait until they near the screen', () => {
+		for (const chart of charts) {
+			const chartPage = page(siteDir, embedUrls.galleryChart(chart.id));
+			const css = [
+				...[...chartPage.querySelectorAll('style')].map((style) => style.textContent ?? ''),
+				...[...chartPage.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
+					read(link.getAttribute('href')!).toString(),
+				),
+			].join('\n');
+			// Each state after the first is skipped (content-visibility) with a height to stand in for it.
+			expect(css).toMatch(/\.gallery-state\+\.gallery-state\{[^}]*content-visibility:auto/);
+			expect(css).toMatch(/\.gallery-state\+\.gallery-state\{[^}]*contain-intrinsic-block-size:auto \d+px/);
+			const entries = [...chartPage.querySelectorAll('.gallery-chart > *')];
+			expect(entries.map((e) => e.className)).toEqual(chart.stateNames.map(() => 'gallery-state'));
+			// One figure to lay out at load; the loader sizes the other states' previews.
+			expect(chartPage.querySelectorAll('main figure')).toHaveLength(1);
+			expect(chartPage.querySelector(`script[src="/${embedUrls.loader()}"]`)).not.toBeNull();
 		}
 	});
 

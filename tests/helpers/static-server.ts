@@ -11,6 +11,7 @@ export const contentTypes: Readonly<Record<string, string>> = {
 	'.css': 'text/css',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
+	'.webp': 'image/webp',
 	'.json': 'application/json',
 	'.csv': 'text/csv; charset=utf-8',
 	'.woff2': 'font/woff2',
