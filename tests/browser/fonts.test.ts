@@ -67,7 +67,9 @@ describe('the reading face (Source Serif 4)', () => {
 		await page.goto(`${site.url}/the-cloud-race/`, { waitUntil: 'load' });
 		expect(await serifOf('.chapter-body p')).toMatch(/^"Source Serif 4-[0-9a-f]+"/);
 		await page.evaluate(() => document.fonts.ready);
-		const drawn = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
+		const drawn = await page.evaluate(() =>
+			[...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+		);
 		expect(drawn.some((f) => /^"?Source Serif 4-[0-9a-f]+"?$/.test(f))).toBe(true);
 		await context.close();
 	});
