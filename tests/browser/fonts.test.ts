@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { brotliSize } from '../bench/serve-compressed.ts';
 import { useBuiltSite } from '../helpers/built-site-browser.ts';
 
 const site = useBuiltSite();
@@ -72,6 +75,21 @@ describe('the reading face (Source Serif 4)', () => {
 		);
 		expect(drawn.some((f) => /^"?Source Serif 4-[0-9a-f]+"?$/.test(f))).toBe(true);
 		await context.close();
+	});
+
+	it('leaves the first view of the story under 76 KiB brotli (93 KiB with it)', async () => {
+		const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+		const paths: string[] = [];
+		page.on('requestfinished', (r) => paths.push(new URL(r.url()).pathname));
+		await page.goto(`${site.url}/`, { waitUntil: 'load' });
+		await page.waitForTimeout(500);
+		await page.close();
+		const file = (path: string) => join(inject('siteDir'), path.endsWith('/') ? `${path}index.html` : path);
+		// Fonts and PNGs are sent as they are; text as a CDN compresses it (the bench's Lighthouse figure).
+		const bytes = paths.map((p) =>
+			/\.(woff2|png)$/.test(p) ? readFileSync(file(p)).length : brotliSize(readFileSync(file(p))),
+		);
+		expect(bytes.reduce((a, b) => a + b, 0) / 1024, paths.join(' ')).toBeLessThan(76);
 	});
 
 	it('is in the stack of a page without JavaScript', async () => {
