@@ -2,12 +2,13 @@
 // compression, measures it in headless Chromium and prints one table; exits 1 when a budget is missed.
 // On a machine shared with other work, wall-clock figures (Lighthouse, long frames) are noisy: compare
 // the ratios measured side by side in one run, and the CPU times from traces.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../src/cli/chromium.ts';
 import { multiplyStory, timeBuild } from './build-times.ts';
 import { lighthouseMedian, lighthouseSideBySide } from './lighthouse-runs.ts';
-import { pageBytes } from './page-bytes.ts';
+import { clientCodeBytes, detailsHtmlGrowth, pageBytes } from './page-bytes.ts';
 import { floorOf, referenceStory } from './reference-story.ts';
 import { measureScroll } from './scroll-frames.ts';
 import { serveCompressed } from './serve-compressed.ts';
@@ -64,11 +65,16 @@ if (doing('bytes')) {
 	for (const [type, path] of Object.entries(types)) {
 		const bytes = pageBytes(siteDir, base, path);
 		const story = type === 'story';
-		add(`${type} ${path}: JS (brotli)`, kb(bytes.js), ' KB', story ? { max: 10 } : undefined);
+		// DESIGN.md section 3 and issue 13: the story's JS, details included, at most 7 KB.
+		add(`${type} ${path}: JS (brotli)`, kb(bytes.js), ' KB', story ? { max: 7 } : undefined);
 		add(`${type} ${path}: CSS (brotli)`, kb(bytes.css), ' KB', story ? { max: 15 } : undefined);
 		add(`${type} ${path}: HTML (brotli)`, kb(bytes.html), ' KB', story ? { max: 150 } : undefined);
 	}
 	add('chart transition code (brotli)', kb(await transitionCodeBytes()), ' KB', { max: 4 });
+	// Issue 13: the details code at most 2 KB, and the story's HTML at most 15% bigger for them.
+	add('chart details code (brotli)', kb(await clientCodeBytes(['details.ts'])), ' KB', { max: 2 });
+	const { growth } = detailsHtmlGrowth(readFileSync(resolve(siteDir, 'index.html'), 'utf8'));
+	add('story HTML growth for the details (brotli)', growth * 100, ' %', { max: 15 });
 }
 
 const server = await serveCompressed(siteDir);

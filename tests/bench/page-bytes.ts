@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
+import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { brotliSize } from './serve-compressed.ts';
 
@@ -43,4 +44,33 @@ export function pageBytes(siteDir: string, base: string, path: string): PageByte
 		...[...document.querySelectorAll('style')].map((s) => s.textContent ?? ''),
 	].join('\n');
 	return { html: brotliSize(html), js: js ? brotliSize(js) : 0, css: css ? brotliSize(css) : 0 };
+}
+
+/** The brotli size of modules of src/client/ bundled together and minified, as a page ships them. */
+export async function clientCodeBytes(modules: readonly string[]): Promise<number> {
+	const { outputFiles } = await build({
+		stdin: {
+			contents: modules.map((m) => `export * from './${m}';`).join('\n'),
+			resolveDir: new URL('../../src/client/', import.meta.url).pathname,
+			loader: 'ts',
+		},
+		bundle: true,
+		minify: true,
+		format: 'esm',
+		write: false,
+	});
+	return brotliSize(Buffer.from(outputFiles[0]!.contents));
+}
+
+/**
+ * How much the chart details (issue 13) add to a page's brotli HTML, as a fraction: the page beside
+ * itself without them (no element maps, no point lists, no tab stop on the charts). Also returns the
+ * share of the raw HTML they take, so a caller can tell that there were details to measure.
+ */
+export function detailsHtmlGrowth(html: string): { growth: number; rawShare: number } {
+	const without = html
+		.replace(/ data-points="[^"]*"/g, '')
+		.replace(/<div class="figure-points visually-hidden">[\s\S]*?<\/ul><\/div>/g, '')
+		.replace(/(<div class="figure-chart")[^>]*>/g, '$1>');
+	return { growth: brotliSize(html) / brotliSize(without) - 1, rawShare: 1 - without.length / html.length };
 }

@@ -1,26 +1,12 @@
-import { brotliCompressSync } from 'node:zlib';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { cpuPerFrame, type TraceEvent } from '../helpers/frame-cpu.ts';
+import { clientCodeBytes } from './page-bytes.ts';
 
 /**
  * Returns the brotli size of the chart transition code (src/client/transition*.ts), bundled and
  * minified as the site build does it (esbuild comes with Astro). Budget: 4 KB.
  */
-export async function transitionCodeBytes(): Promise<number> {
-	const { outputFiles } = await build({
-		stdin: {
-			contents: "export * from './transition.ts'; export * from './transition-motion.ts';",
-			resolveDir: new URL('../../src/client/', import.meta.url).pathname,
-			loader: 'ts',
-		},
-		bundle: true,
-		minify: true,
-		format: 'esm',
-		write: false,
-	});
-	return brotliCompressSync(outputFiles[0]!.contents).length;
-}
+export const transitionCodeBytes = (): Promise<number> => clientCodeBytes(['transition.ts', 'transition-motion.ts']);
 
 /** Frames while the sticky chart changes state, on a slow phone. */
 export interface TransitionFigures {

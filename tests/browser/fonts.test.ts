@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { brotliSize } from '../bench/serve-compressed.ts';
 import { useBuiltSite } from '../helpers/built-site-browser.ts';
 
 const site = useBuiltSite();
@@ -9,6 +12,8 @@ describe('the weights the pages draw their text in', () => {
 	for (const path of ['/', '/the-cloud-race/']) {
 		it(`are all in the web fonts served, on ${path}`, async () => {
 			const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+			// A returning reader's page, with the reading face in the stack (src/client/reading-font.ts).
+			await page.addInitScript(() => localStorage.setItem('reading-font', '1'));
 			await page.goto(`${site.url}${path}`);
 			const { faces, used } = await page.evaluate(() => {
 				const faces = [...document.fonts].map((f) => ({ family: f.family.replace(/^"|"$/g, ''), weight: f.weight }));
@@ -36,4 +41,63 @@ describe('the weights the pages draw their text in', () => {
 			}
 		});
 	}
+});
+
+// src/client/reading-font.ts: a first visit never shows the reading face ('optional', not preloaded), so
+// it does not download it either; a scroll fetches it into the cache, and the next page draws with it.
+describe('the reading face (Source Serif 4)', () => {
+	it('is not downloaded by a first visit, is cached on the first scroll and shown by the next page', async () => {
+		const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		const fonts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'font') fonts.push(new URL(r.url()).pathname);
+		});
+		const serifOf = (selector: string) =>
+			page.evaluate((s) => getComputedStyle(document.querySelector(s)!).fontFamily, selector);
+		await page.goto(`${site.url}/`, { waitUntil: 'load' });
+		const reading = await page.evaluate(() => document.documentElement.dataset.readingFont!);
+		expect(reading).toMatch(/\/_astro\/fonts\/[0-9a-f]{16}\.woff2$/);
+		await page.waitForTimeout(500);
+		expect(fonts).not.toContain(reading);
+		expect(await serifOf('.masthead-dek')).toMatch(/^"Source Serif 4-[0-9a-f]+ fallback: /);
+
+		await page.mouse.wheel(0, 600);
+		await expect.poll(() => page.evaluate(() => localStorage.getItem('reading-font')), { timeout: 10_000 }).toBe('1');
+		expect(fonts).toContain(reading);
+
+		fonts.length = 0;
+		await page.goto(`${site.url}/the-cloud-race/`, { waitUntil: 'load' });
+		expect(await serifOf('.chapter-body p')).toMatch(/^"Source Serif 4-[0-9a-f]+"/);
+		await page.evaluate(() => document.fonts.ready);
+		const drawn = await page.evaluate(() =>
+			[...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+		);
+		expect(drawn.some((f) => /^"?Source Serif 4-[0-9a-f]+"?$/.test(f))).toBe(true);
+		await context.close();
+	});
+
+	it('leaves the first view of the story under 76 KiB brotli (93 KiB with it)', async () => {
+		const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+		const paths: string[] = [];
+		page.on('requestfinished', (r) => paths.push(new URL(r.url()).pathname));
+		await page.goto(`${site.url}/`, { waitUntil: 'load' });
+		await page.waitForTimeout(500);
+		await page.close();
+		const file = (path: string) => join(inject('siteDir'), path.endsWith('/') ? `${path}index.html` : path);
+		// Fonts and PNGs are sent as they are; text as a CDN compresses it (the bench's Lighthouse figure).
+		const bytes = paths.map((p) =>
+			/\.(woff2|png)$/.test(p) ? readFileSync(file(p)).length : brotliSize(readFileSync(file(p))),
+		);
+		expect(bytes.reduce((a, b) => a + b, 0) / 1024, paths.join(' ')).toBeLessThan(76);
+	});
+
+	it('is in the stack of a page without JavaScript', async () => {
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/`);
+		const family = await page.evaluate(() => getComputedStyle(document.querySelector('.masthead-dek')!).fontFamily);
+		expect(family).toMatch(/^"Source Serif 4-[0-9a-f]+"/);
+		await context.close();
+	});
 });

@@ -1,0 +1,33 @@
+/**
+ * The reading face (Source Serif 4) at no cost to the first view. Its @font-face is `display:
+ * optional`, and on a first visit it is never there by first paint (it is not preloaded), so the
+ * reader sees its metric-matched fallback for the whole visit whether it is downloaded or not. So on
+ * a first visit the page does not ask for it (StoryLayout takes it out of the serif stack while the
+ * <html> lacks the class below); once the reader scrolls, the file is fetched into the HTTP cache and
+ * a flag is stored, and the next page's before-paint script sets the class: the face is back in the
+ * stack, comes from the cache within the optional font's first 100 ms, and shows from first paint.
+ * Readers without JavaScript get the face as before (the rule needs the `js` class).
+ */
+
+/** The localStorage key of the flag and the class it puts on <html> (StoryLayout's before-paint script). */
+export const readingFontKey = 'reading-font';
+
+/** On the first scroll, fetches the reading face named by `<html data-reading-font>` and stores the flag. */
+export function warmReadingFont(root: HTMLElement = document.documentElement): void {
+	const url = root.dataset.readingFont;
+	if (!url || root.classList.contains(readingFontKey)) return;
+	const fetchFace = (): void => {
+		// Not added to document.fonts: it only fills the cache, nothing on this page is drawn with it.
+		new FontFace(readingFontKey, `url("${url}")`).load().then(
+			() => {
+				try {
+					localStorage.setItem(readingFontKey, '1');
+				} catch {
+					// Storage refused: the next page shows the fallback, as this one does.
+				}
+			},
+			() => {},
+		);
+	};
+	addEventListener('scroll', fetchFace, { once: true, passive: true });
+}
