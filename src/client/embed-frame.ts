@@ -20,9 +20,8 @@ import {
 } from './embed-protocol.ts';
 
 const root = document.documentElement;
-// A sandbox without allow-same-origin gives the page an opaque origin: no web font there (EmbedLayout).
+// A sandbox without allow-same-origin gives the page an opaque origin (links are handled below).
 const opaque = self.origin === 'null';
-if (opaque) root.dataset.sandboxed = '';
 const theme = readTheme(location.search);
 if (theme) root.dataset.theme = theme;
 

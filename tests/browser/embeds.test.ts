@@ -422,8 +422,17 @@ describe('tier 3, the URL, through oEmbed discovery as WordPress does it', () =>
 			expect.stringMatching(/^Get the data: 127\.0\.0\.1:\d+\/charts\/china-cloud-market\/size\.csv$/),
 			expect.stringMatching(/^(See it in the story|More charts from the story): 127\.0\.0\.1:\d+\/\S*$/),
 		]);
-		// Inside the sandbox the document has an opaque origin: it works because it fetches nothing.
-		expect(requests.filter((r) => r.startsWith(site.url))).toEqual([`${site.url}/embed/china-cloud-market/size/`]);
+		// Inside the sandbox the document has an opaque origin: it fetches nothing but the charts' font,
+		// a CORS request that public/_headers answers, so the embed is drawn in the Inter it was sized for.
+		expect(requests.filter((r) => r.startsWith(site.url))).toEqual([
+			`${site.url}/embed/china-cloud-market/size/`,
+			expect.stringMatching(/\/_astro\/fonts\/\w+\.woff2$/),
+		]);
+		expect(
+			await frame.evaluate(() =>
+				[...document.fonts].some((f) => f.family.includes('Inter embed') && f.status === 'loaded'),
+			),
+		).toBe(true);
 		expect(errors).toEqual([]);
 		await close();
 	});
