@@ -1,10 +1,29 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const content = fileURLToPath(new URL('./content', import.meta.url));
 
 // Browser test files with assertions on time: frames, main-thread CPU, "within a second of load".
 const timing = ['tests/browser/transitions.test.ts', 'tests/browser/scrolly.test.ts', 'tests/browser/embeds.test.ts'];
+
+// The files that read the built site: the site builds in its own process from the run's start
+// (build-once.ts), and each of these files waits for it before it loads (site-ready.ts).
+const builtSite = { globalSetup: ['tests/helpers/build-once.ts'], setupFiles: ['tests/helpers/site-ready.ts'] };
+
+/**
+ * Vitest's order (by project name, then the largest file first) with the static checks first in their
+ * group: one long task started first shares the cores with the rest; started last it runs alone.
+ */
+class Sequencer extends BaseSequencer {
+	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const sorted = await super.sort(files);
+		const rank = (spec: TestSpecification) => (spec.project.name === 'static' ? 0 : 1);
+		return sorted.toSorted(
+			(a, b) => a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder || rank(a) - rank(b),
+		);
+	}
+}
 
 export default defineConfig({
 	resolve: { alias: { '~content': content } },
@@ -18,6 +37,9 @@ export default defineConfig({
 		// Vitest's default is one worker fewer than the cores: on a 2-core machine, one file at a time.
 		// Test files are the unit of parallelism; builds run in their file's worker (tests/helpers/astro-build.ts).
 		maxWorkers: '100%',
+		// Three stages, one after the other (sequence.groupOrder): files that need no site while it builds;
+		// files that read it, and the static checks; last, alone, the files that measure time.
+		sequence: { sequencer: Sequencer },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'charts', include: ['tests/charts/**/*.test.ts'] } },
@@ -26,7 +48,8 @@ export default defineConfig({
 				test: {
 					name: 'build',
 					include: ['tests/build/**/*.test.ts'],
-					globalSetup: ['tests/helpers/build-once.ts'],
+					...builtSite,
+					sequence: { groupOrder: 1 },
 					testTimeout: 180_000,
 					hookTimeout: 300_000,
 				},
@@ -37,20 +60,33 @@ export default defineConfig({
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
 					exclude: timing,
-					globalSetup: ['tests/helpers/build-once.ts'],
+					...builtSite,
+					sequence: { groupOrder: 1 },
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 				},
 			},
 			{
+				// npm run test:static's checks (tests/static/): after the site's build, which writes the .astro/
+				// types that `astro check` writes too.
+				extends: true,
+				test: {
+					name: 'static',
+					include: ['tests/static/**/*.test.ts'],
+					...builtSite,
+					sequence: { groupOrder: 1 },
+					testTimeout: 300_000,
+				},
+			},
+			{
 				// Browser tests that measure time (frames, CPU per frame, "within a second"): one file at a
-				// time, and Vitest runs this serial group apart, after every other file, so nothing else
-				// competes for the CPU while they measure.
+				// time, in the last stage, so nothing else competes for the CPU while they measure.
 				extends: true,
 				test: {
 					name: 'timing',
 					include: timing,
-					globalSetup: ['tests/helpers/build-once.ts'],
+					...builtSite,
+					sequence: { groupOrder: 2 },
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/astro-build.ts';
 import { page } from '../helpers/built-site.ts';
-import { storyFixture } from '../helpers/story-fixture.ts';
+import { chapterMdx, storyFixture } from '../helpers/story-fixture.ts';
 
 /**
  * An editor declares a chart in content/charts/ and uses it in a chapter, touching nothing else:
@@ -33,24 +33,17 @@ states:
     highlight: last
     labels: highlighted
 `;
-const chapter = `---
-title: Spending in 2024
-order: 99
-dek: A chapter whose chart is declared in content/charts.
-authors:
-  - Test desk
-published: 2026-01-15
-draft: false
----
-
-Opening text.
+const chapter = chapterMdx(
+	{ title: 'Spending in 2024', order: 99, dek: 'A chapter whose chart is declared in content/charts.' },
+	`Opening text.
 
 <Scrolly chart="china-spending-2024">
   <Step id="spending-quarters" state="by-quarter">Spending by quarter.</Step>
   <Step id="spending-2024" state="year-2024">2024 highlighted.</Step>
   <Step id="spending-latest" state="latest">The latest quarter.</Step>
 </Scrolly>
-`;
+`,
+);
 
 beforeAll(async () => {
 	fixture.write('charts/china-spending-2024.yaml', chart);

@@ -18,8 +18,15 @@ const siteDir = inject('siteDir');
 // The test build's public address (astro.config.mjs: SITE_URL, default) and base path (BASE_PATH, default).
 const site = 'http://localhost:4321/';
 const states = charts.flatMap((chart) => chart.stateNames.map((state) => ({ chart, state })));
-const story = page(siteDir, '');
 const read = (path: string) => readFileSync(join(siteDir, path));
+// Each page and PNG is parsed once and shared by the tests that read it (about 50 states, eight tests each).
+const pages = new Map<string, Document>();
+const built = (path: string) => pages.get(path) ?? pages.set(path, page(siteDir, path)).get(path)!;
+const story = built('');
+
+const pngs = new Map<string, { width: number; height: number }>();
+/** `decodePng` of a built file, once per file. */
+const png = (path: string) => pngs.get(path) ?? pngs.set(path, decodePng(read(path))).get(path)!;
 
 /** Decodes a PNG far enough to prove it is whole: signature, size, and pixel data of the right length. */
 function decodePng(bytes: Buffer): { width: number; height: number } {
@@ -42,7 +49,7 @@ function decodePng(bytes: Buffer): { width: number; height: number } {
 
 describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 	const path = embedUrls.embed(chart.id, state);
-	const embed = page(siteDir, path);
+	const embed = built(path);
 	const html = read(join(path, 'index.html')).toString();
 
 	it('is only the figure: title, chart at every embed width, text alternative, table, source, credit, links', () => {
@@ -67,8 +74,7 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		const step = [...story.querySelectorAll(`.step[data-chart="${chart.id}"][data-state="${state}"]`)][0];
 		if (step) expect(back).toBe(`/#${step.id}`);
 		else expect(back).toBe(`/${embedUrls.galleryEntry(chart.id, state)}`);
-		if (!step)
-			expect(page(siteDir, embedUrls.galleryChart(chart.id)).getElementById(`${chart.id}--${state}`)).not.toBeNull();
+		if (!step) expect(built(embedUrls.galleryChart(chart.id)).getElementById(`${chart.id}--${state}`)).not.toBeNull();
 	});
 
 	it('carries no scroll runtime and no external script: one small inline script', () => {
@@ -107,9 +113,9 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		expect(csp).toBeGreaterThan(0);
 		expect(discovery).toBeGreaterThan(csp);
 		expect(discovery).toBeLessThan(html.indexOf('<title>'));
-		const png = `${site}${embedUrls.png(chart.id, state)}`;
-		expect(embed.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(png);
-		const { width, height } = decodePng(read(embedUrls.png(chart.id, state)));
+		const pngUrl = `${site}${embedUrls.png(chart.id, state)}`;
+		expect(embed.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(pngUrl);
+		const { width, height } = png(embedUrls.png(chart.id, state));
 		expect(embed.querySelector('meta[property="og:image:width"]')?.getAttribute('content')).toBe(String(width));
 		expect(embed.querySelector('meta[property="og:image:height"]')?.getAttribute('content')).toBe(String(height));
 	});
@@ -125,21 +131,21 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 			width: embedDefaultWidth,
 			thumbnail_url: `${site}${embedUrls.png(chart.id, state)}`,
 		});
-		const iframe = page(siteDir, 'charts/').createElement('div');
+		const iframe = embed.createElement('div');
 		iframe.innerHTML = json.html as string;
 		const frame = iframe.querySelector('iframe')!;
 		expect(frame.getAttribute('src')).toBe(`${site}${path}`);
 		expect(frame.getAttribute('title')).toBe(json.title);
 		expect(frame.getAttribute('height')).toBe(String(json.height));
 		expect(json.height).toBeGreaterThan(300);
-		const png = decodePng(read(embedUrls.png(chart.id, state)));
-		expect([json.thumbnail_width, json.thumbnail_height]).toEqual([png.width, png.height]);
+		const thumbnail = png(embedUrls.png(chart.id, state));
+		expect([json.thumbnail_width, json.thumbnail_height]).toEqual([thumbnail.width, thumbnail.height]);
 	});
 
 	it('has a PNG at twice the size of its SVG download, which is self-contained', () => {
 		const svg = read(embedUrls.svg(chart.id, state)).toString();
 		const [, width, height] = /^<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg) ?? [];
-		expect(decodePng(read(embedUrls.png(chart.id, state)))).toEqual({
+		expect(png(embedUrls.png(chart.id, state))).toEqual({
 			width: Number(width) * pngScale,
 			height: Number(height) * pngScale,
 		});
@@ -148,8 +154,9 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 		expect(svg).toContain('<style>svg.plot{');
 		expect(svg).toContain(`<title id="title">${chart.title.replace('&', '&amp;')}`);
 		expect(svg).toContain(`fill="${readPalettes().light['--ink']}"`);
-		// Well-formed enough for resvg (a strict XML parser) to read it at the declared size.
-		expect(new Resvg(svg).width).toBe(Number(width));
+		// Well-formed enough for resvg (a strict XML parser) to read it at the declared size (parsing needs no
+		// fonts: loading the system's took most of this test's time).
+		expect(new Resvg(svg, { font: { loadSystemFonts: false } }).width).toBe(Number(width));
 	});
 
 	it('has a CSV of exactly the rows the state shows, in the dataset’s own columns and values', () => {
@@ -169,7 +176,7 @@ describe.each(states)('the embed of $chart.id / $state', ({ chart, state }) => {
 });
 
 describe('the gallery, /charts/', () => {
-	const gallery = page(siteDir, 'charts/');
+	const gallery = built('charts/');
 
 	it('opens on a grid of every chart’s thumbnail, each linking to the chart’s page and to each of its states', () => {
 		const cards = [...gallery.querySelectorAll('.gallery-card')];
@@ -217,7 +224,7 @@ describe('the gallery, /charts/', () => {
 
 	it('has a page per chart with every state, its four embed codes and its downloads, all of which exist', () => {
 		for (const { chart, state } of states) {
-			const chartPage = page(siteDir, embedUrls.galleryChart(chart.id));
+			const chartPage = built(embedUrls.galleryChart(chart.id));
 			const entry = chartPage.getElementById(`${chart.id}--${state}`)!;
 			expect(entry, `${chart.id}--${state}`).not.toBeNull();
 			// The first state's figure is in the page; the others' previews are their embeds, loaded lazily.
@@ -275,7 +282,7 @@ describe('the gallery, /charts/', () => {
 
 	it('has copy buttons that point at their code', () => {
 		for (const chart of charts) {
-			const chartPage = page(siteDir, embedUrls.galleryChart(chart.id));
+			const chartPage = built(embedUrls.galleryChart(chart.id));
 			for (const button of chartPage.querySelectorAll('button[data-copy]')) {
 				expect(chartPage.getElementById(button.getAttribute('data-copy')!)?.tagName).toBe('CODE');
 			}
@@ -296,7 +303,7 @@ describe('share pages, /s/<step>/', () => {
 		expect(steps.length).toBeGreaterThan(10);
 		const descriptions = new Set<string>();
 		for (const { id, chart, state } of steps) {
-			const share = page(siteDir, `s/${id}/`);
+			const share = built(`s/${id}/`);
 			expect(meta(share, 'og:title')).toContain(charts.find((c) => c.id === chart)!.title);
 			const description = meta(share, 'og:description')!;
 			expect(description.length, id).toBeGreaterThan(20);
@@ -315,17 +322,17 @@ describe('share pages, /s/<step>/', () => {
 		// The step's own words, not one description for all, with its figures as they read in the story.
 		expect(descriptions.size).toBe(steps.length);
 		const bigThree = story.querySelector('#the-big-three .step-text')!.textContent.replace(/\s+/g, ' ').trim();
-		expect(meta(page(siteDir, 's/the-big-three/'), 'og:description')).toBe(bigThree);
+		expect(meta(built('s/the-big-three/'), 'og:description')).toBe(bigThree);
 	});
 
 	it('have cards that decode as 1200x630 PNGs, and the story and every chapter have one too', () => {
 		const cards = new Set(steps.map(({ chart, state }) => `charts/${chart}/${state}.card.png`));
-		for (const card of cards) expect(decodePng(read(card)), card).toEqual({ width: 1200, height: 630 });
+		for (const card of cards) expect(png(card), card).toEqual({ width: 1200, height: 630 });
 		const pages = ['', ...[...story.querySelectorAll('section.chapter')].map((s) => `${s.id}/`)];
 		for (const path of pages) {
-			const image = meta(page(siteDir, path), 'og:image')!;
+			const image = meta(built(path), 'og:image')!;
 			expect(image).toBe(`${site}s/cards/${path.replace(/\/$/, '') || 'story'}.png`);
-			expect(decodePng(read(image.slice(site.length))), image).toEqual({ width: 1200, height: 630 });
+			expect(png(image.slice(site.length)), image).toEqual({ width: 1200, height: 630 });
 		}
 	});
 

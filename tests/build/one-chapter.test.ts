@@ -1,11 +1,9 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charts } from '../../src/charts/index.ts';
 import { datasets } from '../../src/data/index.ts';
 import { astroBuild } from '../helpers/astro-build.ts';
 import { page } from '../helpers/built-site.ts';
-import { storyFixture } from '../helpers/story-fixture.ts';
+import { chapterMdx, storyFixture } from '../helpers/story-fixture.ts';
 
 /**
  * A new story made by changing content/ only: its own story file and methodology, and one chapter
@@ -15,33 +13,11 @@ import { storyFixture } from '../helpers/story-fixture.ts';
 const fixture = storyFixture('story', 'one-chapter');
 const dist = fixture.env.STORY_OUT_DIR!;
 const shownCharts = ['world-cloud-share', 'china-cloud-share', 'china-cloud-market'];
-const chapter = `---
-title: The only chapter
-order: 1
-dek: A story told in one chapter.
-authors:
-  - Test desk
-published: 2026-01-15
----
-
-Opening text.
-
-<Scrolly chart="world-cloud-share">
-  <Step id="one" state="market">
-    First step.
-  </Step>
-  <Step id="two" chart="china-cloud-share" state="alibaba">
-    Second step.
-  </Step>
-</Scrolly>
-
-<Chart chart="china-cloud-market" state="growth" />
-`;
+const chapter = chapterMdx({ title: 'The only chapter', order: 1, dek: 'A story told in one chapter.' });
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 beforeAll(async () => {
-	rmSync(join(fixture.content, 'chapters'), { recursive: true });
-	fixture.write('chapters/the-only-chapter.mdx', chapter);
+	fixture.onlyChapter('the-only-chapter', chapter);
 	fixture.edit('story.yaml', (t) =>
 		t
 			.replace(/^title: .*$/m, 'title: A story of one chapter')

@@ -83,12 +83,16 @@ function describeError(error: unknown): string {
 	return lines.join('\n');
 }
 
-/** Runs `astro build` in a child process, as `npm run build` does (the bench times this). */
-export function astroBuildProcess(env: BuildEnv): Promise<BuildResult> {
+/**
+ * Runs `astro build` in a child process, as `npm run build` does (the bench times this; the tests'
+ * build of the site runs beside the first test files, tests/helpers/build-once.ts).
+ */
+export function astroBuildProcess(env: BuildEnv, signal?: AbortSignal): Promise<BuildResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
 			env: { ...inherited(), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
+			signal,
 		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,28 +1,59 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { astroBuild } from './astro-build.ts';
+import { astroBuildProcess } from './astro-build.ts';
 
-/** Where the test build of the site goes; shared by the build and browser projects. */
+/** Where the test build of the site goes; shared by the build, browser and timing projects. */
 export const siteDir = resolve('tests/.tmp/site');
 
-// Vitest runs this once per project in the same process: build once per run, not per project.
-const marker = resolve(siteDir, '.built-by');
+/** What the build wrote when it ended: this run's id, its exit code and what it printed. */
+export const siteStatusFile = resolve('tests/.tmp/site-build.json');
+export interface SiteStatus {
+	readonly run: string;
+	readonly code: number;
+	readonly output: string;
+}
 
-/** Builds the site once for the whole test run, then tells the tests where it is. */
-export default async function setup(project: TestProject): Promise<void> {
-	const runId = String(process.pid);
-	if (!(existsSync(marker) && readFileSync(marker, 'utf8') === runId)) {
-		const { code, output } = await astroBuild({ STORY_OUT_DIR: siteDir, STORY_CACHE_DIR: resolve('tests/.tmp/cache') });
-		if (code !== 0) throw new Error(`The site did not build:\n${output}`);
-		mkdirSync(siteDir, { recursive: true });
-		writeFileSync(marker, runId);
+// Vitest runs every project's global setup before the first test file. Awaiting the build here kept
+// both cores but one idle for its length; instead it starts in its own process (the build's settings
+// are environment variables, which a build in Vitest's process would change under the test workers),
+// the files that need no site (unit, charts: sequence.groupOrder 0) run meanwhile, and the files that
+// read it wait for it in tests/helpers/site-ready.ts. Vitest calls this once per project in one
+// process: the first call starts the build, the others share it.
+const started = Symbol.for('story-tests.site-build');
+type Global = typeof globalThis & { [started]?: { run: string; stop: () => void } };
+
+/** Starts the site's test build once for the whole run, and tells the tests where it goes. */
+export default function setup(project: TestProject): () => void {
+	const global = globalThis as Global;
+	if (!global[started]) {
+		const run = `${process.pid}-${Date.now()}`;
+		rmSync(siteStatusFile, { force: true });
+		mkdirSync(resolve(siteStatusFile, '..'), { recursive: true });
+		const controller = new AbortController();
+		global[started] = { run, stop: () => controller.abort() };
+		// Written whole, then renamed: a test file never reads half of it.
+		const done = (status: SiteStatus) => {
+			writeFileSync(`${siteStatusFile}.part`, JSON.stringify(status));
+			renameSync(`${siteStatusFile}.part`, siteStatusFile);
+		};
+		void astroBuildProcess(
+			{ STORY_OUT_DIR: siteDir, STORY_CACHE_DIR: resolve('tests/.tmp/cache') },
+			controller.signal,
+		).then(
+			({ code, output }) => done({ run, code, output }),
+			(error: unknown) => done({ run, code: 1, output: String(error) }),
+		);
 	}
 	project.provide('siteDir', siteDir);
+	project.provide('siteRun', global[started].run);
+	// A run stopped before the build ends stops the build too.
+	return () => global[started]?.stop();
 }
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		siteDir: string;
+		siteRun: string;
 	}
 }

@@ -12,6 +12,8 @@ export interface StoryFixture {
 	edit(file: string, change: (text: string) => string): void;
 	/** Writes a new file into the copy, or deletes one (text undefined). */
 	write(file: string, text: string | undefined): void;
+	/** Replaces every chapter of the copy with one, `chapters/<slug>.mdx` (see `chapterMdx`). */
+	onlyChapter(slug: string, mdx: string): void;
 	/** Deletes the copy. */
 	remove(): void;
 }
@@ -23,6 +25,12 @@ export function storyFixture(group: string, name: string): StoryFixture {
 	rmSync(root, { recursive: true, force: true });
 	mkdirSync(root, { recursive: true });
 	cpSync('content', content, { recursive: true });
+	const write = (file: string, text: string | undefined) => {
+		const path = join(content, file);
+		if (text === undefined) return rmSync(path);
+		mkdirSync(dirname(path), { recursive: true });
+		writeFileSync(path, text);
+	};
 	return {
 		root,
 		content,
@@ -33,14 +41,58 @@ export function storyFixture(group: string, name: string): StoryFixture {
 			STORY_CACHE_DIR: join(root, 'cache'),
 		},
 		edit: (file, change) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8'))),
-		write: (file, text) => {
-			const path = join(content, file);
-			if (text === undefined) return rmSync(path);
-			mkdirSync(dirname(path), { recursive: true });
-			writeFileSync(path, text);
+		write,
+		onlyChapter: (slug, mdx) => {
+			rmSync(join(content, 'chapters'), { recursive: true });
+			write(`chapters/${slug}.mdx`, mdx);
 		},
 		remove: () => rmSync(root, { recursive: true, force: true }),
 	};
+}
+
+/** What a test chapter's frontmatter says; the rest (authors, publication date, not a draft) is fixed. */
+export interface ChapterHead {
+	readonly title: string;
+	readonly order: number;
+	readonly dek: string;
+}
+
+/**
+ * A chapter body of known text (so the lines in messages stay put when the real story changes) that
+ * shows three charts: world-cloud-share (two states), china-cloud-share and china-cloud-market.
+ */
+export const knownChapterBody = `Opening text.
+
+<Scrolly chart="world-cloud-share">
+  <Step id="one" state="market">
+    First step.
+  </Step>
+  <Step id="two" state="big-three">
+    Second step.
+  </Step>
+  <Step id="three" chart="china-cloud-share" state="alibaba">
+    Third step.
+  </Step>
+</Scrolly>
+
+Closing text.
+
+<Chart chart="china-cloud-market" state="growth" />
+`;
+
+/** A chapter file: frontmatter (lines 1-9, the body starting on line 11) and the body. */
+export function chapterMdx({ title, order, dek }: ChapterHead, body = knownChapterBody): string {
+	return `---
+title: ${title}
+order: ${order}
+dek: ${dek}
+authors:
+  - Test desk
+published: 2026-01-15
+draft: false
+---
+
+${body}`;
 }
 
 /** The result of running a command-line tool: exit code and what it printed (stdout, then stderr). */

@@ -1,44 +1,19 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { charts } from '../../../src/charts/index.ts';
 import { checkStory, formatCheck } from '../../../src/cli/check.ts';
 import { storyFolders } from '../../../src/cli/story-modules.ts';
-import { runCli, storyFixture, type StoryFixture } from '../../helpers/story-fixture.ts';
+import { chapterMdx, runCli, storyFixture, type StoryFixture } from '../../helpers/story-fixture.ts';
 
 /**
  * `npm run check` (its function, in this process) on copies of the story, each with one mistake an editor can make. The exact words
  * are the product: each message is pinned, with its file and line. The copies hold one chapter of
  * known text (so the lines stay put when the real story changes) and the real datasets.
  */
-const chapter = `---
-title: A chapter for the tests
-order: 1
-dek: Known text, so that the lines in the messages stay put.
-authors:
-  - Test desk
-published: 2026-01-15
-draft: false
----
-
-Opening text.
-
-<Scrolly chart="world-cloud-share">
-  <Step id="one" state="market">
-    First step.
-  </Step>
-  <Step id="two" state="big-three">
-    Second step.
-  </Step>
-  <Step id="three" chart="china-cloud-share" state="alibaba">
-    Third step.
-  </Step>
-</Scrolly>
-
-Closing text.
-
-<Chart chart="china-cloud-market" state="growth" />
-`;
+const chapter = chapterMdx({
+	title: 'A chapter for the tests',
+	order: 1,
+	dek: 'Known text, so that the lines in the messages stay put.',
+});
 
 const fixtures: StoryFixture[] = [];
 afterAll(() => fixtures.forEach((fixture) => fixture.remove()));
@@ -46,8 +21,7 @@ afterAll(() => fixtures.forEach((fixture) => fixture.remove()));
 function brokenStory(name: string, mistake: (fixture: StoryFixture) => void): StoryFixture {
 	const fixture = storyFixture('check', name);
 	fixtures.push(fixture);
-	rmSync(join(fixture.content, 'chapters'), { recursive: true });
-	fixture.write('chapters/test-chapter.mdx', chapter);
+	fixture.onlyChapter('test-chapter', chapter);
 	mistake(fixture);
 	return fixture;
 }
