@@ -10,8 +10,8 @@ const hashDelay = 600;
 
 /**
  * `<story-scrolly>`: wires a server-rendered scrolly section. The stage shows the figure of the
- * active step; which step is active is recomputed from the layout on every scrollama event and
- * resize, so no intermediate step is ever replayed. A change of step animates from what the stage
+ * active step; which step is active is recomputed from the layout on every scroll event (while the
+ * section is on screen), scrollama event and resize, so no intermediate step is ever replayed. A change of step animates from what the stage
  * shows now straight to the new step's figure (transition.ts), or switches at once when the reader
  * or their system asks for less motion.
  */
@@ -37,6 +37,7 @@ class StoryScrolly extends HTMLElement {
 		this.#setupScroller();
 		this.#resizeObserver.observe(this);
 		addEventListener('resize', this.#onResize);
+		addEventListener('scroll', this.#onScroll, { passive: true });
 		this.#wireControls();
 		this.#sync();
 	}
@@ -47,9 +48,24 @@ class StoryScrolly extends HTMLElement {
 		clearTimeout(this.#hashTimer);
 		this.#resizeObserver.disconnect();
 		removeEventListener('resize', this.#onResize);
+		removeEventListener('scroll', this.#onScroll);
 	}
 
 	#onResize = (): void => this.#remeasure();
+
+	/*
+	 * The browser fires scroll events at the start of the frame that first draws the new scroll
+	 * position, before animation frame callbacks, with the layout still clean from the last frame:
+	 * syncing there shows the new step's chart in that very frame. Scrollama's observers only report
+	 * after a frame is drawn, and their callback's sync waits for a task or the next frame; on a busy
+	 * machine the chart then came two frames late. A section off screen waits for its observers.
+	 */
+	#onScroll = (): void => {
+		const { top, bottom } = this.getBoundingClientRect();
+		if (bottom < 0 || top > innerHeight) return;
+		this.#cancelSync();
+		this.#sync();
+	};
 
 	// The trigger line is set by CSS (lower on a phone, where the chart sits above the cards).
 	#setupScroller(): void {
