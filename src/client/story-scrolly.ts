@@ -27,6 +27,11 @@ class StoryScrolly extends HTMLElement {
 	#hashTarget: string | null = null;
 	#hashTimer: ReturnType<typeof setTimeout> | undefined;
 	#resizeObserver = new ResizeObserver(() => this.#remeasure());
+	// Whether the section is near the screen; only then does a scroll event sync it.
+	#near = false;
+	#nearObserver = new IntersectionObserver(([entry]) => (this.#near = !!entry?.isIntersecting), {
+		rootMargin: '100% 0px',
+	});
 
 	connectedCallback(): void {
 		this.#steps = [...this.querySelectorAll<HTMLElement>('.step[data-step]')];
@@ -36,6 +41,7 @@ class StoryScrolly extends HTMLElement {
 		this.#transition = new StageTransition(this.#stage);
 		this.#setupScroller();
 		this.#resizeObserver.observe(this);
+		this.#nearObserver.observe(this);
 		addEventListener('resize', this.#onResize);
 		addEventListener('scroll', this.#onScroll, { passive: true });
 		this.#wireControls();
@@ -47,6 +53,7 @@ class StoryScrolly extends HTMLElement {
 		this.#cancelSync();
 		clearTimeout(this.#hashTimer);
 		this.#resizeObserver.disconnect();
+		this.#nearObserver.disconnect();
 		removeEventListener('resize', this.#onResize);
 		removeEventListener('scroll', this.#onScroll);
 	}
@@ -58,11 +65,11 @@ class StoryScrolly extends HTMLElement {
 	 * position, before animation frame callbacks, with the layout still clean from the last frame:
 	 * syncing there shows the new step's chart in that very frame. Scrollama's observers only report
 	 * after a frame is drawn, and their callback's sync waits for a task or the next frame; on a busy
-	 * machine the chart then came two frames late. A section off screen waits for its observers.
+	 * machine the chart then came two frames late. A section off screen waits for its observers, and
+	 * reads nothing: its reads would force a layout of the page another section has just changed.
 	 */
 	#onScroll = (): void => {
-		const { top, bottom } = this.getBoundingClientRect();
-		if (bottom < 0 || top > innerHeight) return;
+		if (!this.#near) return;
 		this.#cancelSync();
 		this.#sync();
 	};
