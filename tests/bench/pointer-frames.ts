@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { cpuPerFrame, type TraceEvent } from '../helpers/frame-cpu.ts';
 
 /** Frames while a reader's pointer moves across charts (details on demand, src/client/details.ts). */
 export interface PointerFigures {
@@ -12,6 +13,12 @@ export interface PointerFigures {
 	readonly worstFrameMs: number;
 	/** What ran longest in the worst long animation frame (its script's invoker), for finding the cause. */
 	readonly worstScript: string;
+	/**
+	 * The most main-thread CPU time one frame took on the story page (a trace; scrolling to each state
+	 * and the switch to it left out): other programs on the machine do not lengthen it as they do the
+	 * wall-clock frames above.
+	 */
+	readonly worstFrameCpuMs: number;
 }
 
 /** Crosses the chart box under `selector`'s visible drawing in three horizontal passes, `steps` moves each. */
@@ -75,6 +82,14 @@ export async function measurePointer(browser: Browser, storyUrl: string, textUrl
 	await page.goto(storyUrl, { waitUntil: 'networkidle' });
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+	// Marks the task that switches a stage (a microtask after it), for the trace.
+	await page.evaluate(() => {
+		for (const stage of document.querySelectorAll('.scrolly-figure'))
+			new MutationObserver(() => console.timeStamp('not animated: switch')).observe(stage, {
+				attributeFilter: ['data-state'],
+			});
+	});
 	let charts = 0;
 	let moves = 0;
 	const stages = await page.$$eval('story-scrolly', (sections) =>
@@ -91,7 +106,10 @@ export async function measurePointer(browser: Browser, storyUrl: string, textUrl
 	for (const [index, steps] of stages.entries()) {
 		const chart = `story-scrolly >> nth=${index} >> .scrolly-figure figure:not(.is-leaving) .figure-chart`;
 		for (const step of steps) {
-			await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), step.id);
+			await page.evaluate((id) => {
+				console.timeStamp('not animated: scroll');
+				document.getElementById(id)!.scrollIntoView({ block: 'start' });
+			}, step.id);
 			await page.waitForFunction(
 				({ index, shows }) => {
 					const stage = document.querySelectorAll<HTMLElement>('story-scrolly .scrolly-figure')[index];
@@ -105,6 +123,8 @@ export async function measurePointer(browser: Browser, storyUrl: string, textUrl
 		}
 	}
 	const story = await page.evaluate(recorded);
+	const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+	const cpu = cpuPerFrame(traceEvents).filter((f) => !f.marked);
 	// A figure in a chapter's text (the first one there), the same way.
 	await page.goto(textUrl, { waitUntil: 'networkidle' });
 	const inText = '[data-bench-pointer]';
@@ -126,5 +146,6 @@ export async function measurePointer(browser: Browser, storyUrl: string, textUrl
 		longAnimationFrames: loafs.filter((l) => l.duration > 50).length,
 		worstFrameMs: Math.round(Math.max(0, ...loafs.map((l) => l.duration), ...story.frames, ...text.frames)),
 		worstScript: worst?.script ?? '',
+		worstFrameCpuMs: Math.round(Math.max(0, ...cpu.map((f) => f.cpu)) * 10) / 10,
 	};
 }
