@@ -12,10 +12,17 @@ interface Point {
 	/** The elements drawing the point (the first is outlined), or a line's vertex. */
 	readonly els: Element[];
 	v?: [number, number, SVGGraphicsElement];
+	/** Its box (left, top, right, bottom) from the drawing's top left corner, while `Details.w` holds. */
+	r?: number[];
 }
 interface Details {
 	readonly box: HTMLElement;
+	readonly wrap: Element;
 	readonly series: Point[][];
+	/** The point each mark element draws (the first one, where several share it). */
+	readonly at: Map<Element, [number, number]>;
+	/** The drawing's width when the points' boxes were measured. */
+	w?: number;
 }
 
 const parsed = new WeakMap<Element, Details>();
@@ -41,7 +48,7 @@ function detailsOf(box: HTMLElement): Details | undefined {
 	let d = parsed.get(wrap);
 	if (d) return d;
 	const byRow = new Map<string, Point>();
-	const series = [...(box.closest('figure')?.querySelectorAll('.figure-points ol') ?? [])].map((ol) =>
+	let series = [...(box.closest('figure')?.querySelectorAll('.figure-points ol') ?? [])].map((ol) =>
 		[...ol.children].map((li) => {
 			const p: Point = { li, els: [] };
 			byRow.set(li.getAttribute('data-r')!, p);
@@ -63,7 +70,10 @@ function detailsOf(box: HTMLElement): Details | undefined {
 			}
 		});
 	}
-	d = { box, series: series.map((s) => s.filter((p) => p.els.length || p.v)).filter((s) => s.length) };
+	const at = new Map<Element, [number, number]>();
+	series = series.map((s) => s.filter((p) => p.els.length || p.v)).filter((s) => s.length);
+	series.forEach((points, s) => points.forEach((p, i) => p.els.forEach((el) => at.has(el) || at.set(el, [s, i]))));
+	d = { box, wrap, series, at };
 	parsed.set(wrap, d);
 	return d;
 }
@@ -76,20 +86,39 @@ function rectOf(p: Point): DOMRect {
 	return new DOMRect(at.x - 5, at.y - 5, 10, 10);
 }
 
+/*
+ * The point under the pointer, or the nearest within 32 px (so thin lines and small dots are easy to
+ * hit). A pointer move reads one box: the points' boxes are measured once per drawing and width, and
+ * again on every move only while the stage animates them. Measuring every point on every move made
+ * long frames on a slow phone.
+ */
 function pick(d: Details, target: EventTarget | null, x: number, y: number): [number, number] | undefined {
+	for (let n = target instanceof Element ? target : null; n && n !== d.box; n = n.parentElement) {
+		const at = d.at.get(n);
+		if (at) return at;
+	}
+	const o = d.wrap.getBoundingClientRect();
+	if (d.w !== o.width || d.box.closest('[data-transition]')) {
+		for (const points of d.series)
+			for (const p of points) {
+				const r = rectOf(p);
+				p.r = [r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top];
+			}
+		d.w = o.width;
+	}
+	x -= o.left;
+	y -= o.top;
 	let best: [number, number] | undefined;
-	let far = 32 ** 2; // the nearest within 32 px, so thin lines and small dots are easy to hit
-	d.series.forEach((points, s) =>
-		points.forEach((p, i) => {
-			const r = rectOf(p);
-			const hit = p.els.some((el) => el.contains(target as Node));
-			const dist = hit ? -1 : Math.max(r.left - x, 0, x - r.right) ** 2 + Math.max(r.top - y, 0, y - r.bottom) ** 2;
+	let far = 32 ** 2;
+	for (let s = 0; s < d.series.length; s++)
+		for (let i = 0; i < d.series[s]!.length; i++) {
+			const [l, t, r, b] = d.series[s]![i]!.r!;
+			const dist = Math.max(l! - x, 0, x - r!) ** 2 + Math.max(t! - y, 0, y - b!) ** 2;
 			if (dist < far) {
 				best = [s, i];
 				far = dist;
 			}
-		}),
-	);
+		}
 	return best;
 }
 
@@ -104,6 +133,8 @@ function show(d: Details, s: number, i: number, key: boolean): void {
 	const points = d.series[s]!;
 	const p = points[i]!;
 	const moved = current?.d !== d || current.s !== s || current.i !== i;
+	// The same point again (the pointer moved within its mark): nothing to write, nothing to lay out.
+	if (!moved && current!.key === key && !tip.hidden) return;
 	current = { d, s, i, key };
 	tip.replaceChildren(
 		...[...p.li.children].map((c) => {

@@ -10,8 +10,8 @@ const hashDelay = 600;
 
 /**
  * `<story-scrolly>`: wires a server-rendered scrolly section. The stage shows the figure of the
- * active step; which step is active is recomputed from the layout on every scrollama event and
- * resize, so no intermediate step is ever replayed. A change of step animates from what the stage
+ * active step; which step is active is recomputed from the layout on every scroll event (while the
+ * section is on screen), scrollama event and resize, so no intermediate step is ever replayed. A change of step animates from what the stage
  * shows now straight to the new step's figure (transition.ts), or switches at once when the reader
  * or their system asks for less motion.
  */
@@ -27,6 +27,8 @@ class StoryScrolly extends HTMLElement {
 	#hashTarget: string | null = null;
 	#hashTimer: ReturnType<typeof setTimeout> | undefined;
 	#resizeObserver = new ResizeObserver(() => this.#remeasure());
+	// Every section on the page: a scroll event measures them all before any changes its stage.
+	static #all = new Set<StoryScrolly>();
 
 	connectedCallback(): void {
 		this.#steps = [...this.querySelectorAll<HTMLElement>('.step[data-step]')];
@@ -36,6 +38,8 @@ class StoryScrolly extends HTMLElement {
 		this.#transition = new StageTransition(this.#stage);
 		this.#setupScroller();
 		this.#resizeObserver.observe(this);
+		if (!StoryScrolly.#all.size) addEventListener('scroll', StoryScrolly.#onScroll, { passive: true });
+		StoryScrolly.#all.add(this);
 		addEventListener('resize', this.#onResize);
 		this.#wireControls();
 		this.#sync();
@@ -46,10 +50,29 @@ class StoryScrolly extends HTMLElement {
 		this.#cancelSync();
 		clearTimeout(this.#hashTimer);
 		this.#resizeObserver.disconnect();
+		StoryScrolly.#all.delete(this);
+		if (!StoryScrolly.#all.size) removeEventListener('scroll', StoryScrolly.#onScroll);
 		removeEventListener('resize', this.#onResize);
 	}
 
 	#onResize = (): void => this.#remeasure();
+
+	/*
+	 * The browser fires scroll events at the start of the frame that first draws the new scroll
+	 * position, before animation frame callbacks, with the layout still clean from the last frame:
+	 * syncing there shows the new step's chart in that very frame. Scrollama's observers only report
+	 * after a frame is drawn, and their callback's sync waits for a task or the next frame; on a busy
+	 * machine the chart then came two frames late. Every section reads the layout first, then those
+	 * whose step changed write: one section's reads never lay out the page another has just changed.
+	 */
+	static #onScroll = (): void => {
+		const measured = [...StoryScrolly.#all].map((section) => [section, section.#measure(true)] as const);
+		for (const [section, at] of measured) {
+			if (!at) continue;
+			section.#cancelSync();
+			section.#show(...at);
+		}
+	};
 
 	// The trigger line is set by CSS (lower on a phone, where the chart sits above the cards).
 	#setupScroller(): void {
@@ -91,15 +114,28 @@ class StoryScrolly extends HTMLElement {
 	}
 
 	#sync(): void {
-		const tops = this.#steps.map((step) => step.getBoundingClientRect().top);
-		this.#show(activeStepIndex(tops, triggerLine(innerHeight, this.#trigger)));
+		const at = this.#measure();
+		if (at) this.#show(...at);
 	}
 
-	#show(index: number): void {
+	/**
+	 * Reads where the steps are: the active step's index and whether the reader has reached it (its
+	 * top past the trigger line, the section not yet past it). With `near`, nothing for a section more
+	 * than a screen away (its observers sync it, should a step of it cross the line).
+	 */
+	#measure(near = false): [number, boolean] | undefined {
+		const line = triggerLine(innerHeight, this.#trigger);
+		const { top, bottom } = this.getBoundingClientRect();
+		if (near && (bottom < -innerHeight || top > 2 * innerHeight)) return;
+		const tops = this.#steps.map((step) => step.getBoundingClientRect().top);
+		const index = activeStepIndex(tops, line);
+		return [index, tops[index]! <= line && bottom > line];
+	}
+
+	#show(index: number, reached: boolean): void {
 		const step = this.#steps[index];
 		if (!step || !this.#stage) return;
-		// Layout is read before the stage changes, so changing it forces no layout in this frame.
-		this.#followHash(step);
+		this.#followHash(reached ? step.id : null);
 		if (index !== this.#active) {
 			const figure = step.querySelector('.step-figure figure');
 			const focused = this.#stage.contains(document.activeElement);
@@ -119,10 +155,7 @@ class StoryScrolly extends HTMLElement {
 	 * keeps what a URL change costs (Chromium fetches and decodes the page's icon again) out of the
 	 * animation, and a fast scroll past many steps changes the URL once.
 	 */
-	#followHash(step: HTMLElement): void {
-		const line = triggerLine(innerHeight, this.#trigger);
-		const reached = step.getBoundingClientRect().top <= line && this.getBoundingClientRect().bottom > line;
-		const id = reached ? step.id : null;
+	#followHash(id: string | null): void {
 		if (id === this.#hashTarget) return;
 		clearTimeout(this.#hashTimer);
 		this.#hashTarget = id;

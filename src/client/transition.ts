@@ -111,8 +111,11 @@ function unstyle(el: Element): void {
  * the chart's drawings (`.figure-svg`, the new ones the morph animates) are always taken from `next`.
  */
 function adopt(figure: Element, next: Element): void {
-	for (const { name, value } of next.attributes)
+	const { attributes } = next;
+	for (let i = 0; i < attributes.length; i++) {
+		const { name, value } = attributes[i]!;
 		if (figure.getAttribute(name) !== value) figure.setAttribute(name, value);
+	}
 	for (const name of figure.getAttributeNames()) if (!next.hasAttribute(name)) figure.removeAttribute(name);
 	const theirs = [...next.childNodes];
 	const ours = figure.childNodes;
@@ -185,7 +188,9 @@ function fade(el: Element, from: number, to: number, start = 0, end = 1): Tween 
 function pair(from: Element, to: Element, plan: Plan): boolean {
 	if (from.tagName !== to.tagName) return false;
 	const found: Tween[] = [];
-	for (const { name, value } of to.attributes) {
+	const { attributes } = to;
+	for (let i = 0; i < attributes.length; i++) {
+		const { name, value } = attributes[i]!;
 		const now = from.getAttribute(name);
 		if (now === null || now === value || skipped.test(name) || value.includes('url(')) continue;
 		const between = interpolate(now, value);
@@ -196,7 +201,10 @@ function pair(from: Element, to: Element, plan: Plan): boolean {
 	if (!to.firstElementChild && from.textContent !== text) {
 		const between = interpolate(from.textContent ?? '', text, decimals(text));
 		if (!between) return false;
-		found.push((t) => (to.textContent = between(t)));
+		// The label's own text node changes: no new node each frame, nothing new for a collection.
+		const node = to.firstChild;
+		if (node?.nodeType === 3 && !node.nextSibling) found.push((t) => (node.nodeValue = between(t)));
+		else found.push((t) => (to.textContent = between(t)));
 	}
 	// Colours are CSS variables: interpolate computed colours where they may differ.
 	const paints = ['fill', 'stroke'] as const;

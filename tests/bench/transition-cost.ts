@@ -20,6 +20,11 @@ export interface TransitionFigures {
 	 * lengthen it as they do wall-clock frames. Median and worst over the transitions.
 	 */
 	readonly switchCpuMs: { readonly median: number; readonly max: number };
+	/**
+	 * The switch frame's own work: its CPU time without the measuring script's scroll (the task that
+	 * scrolls the next step into view, which may fall in the same frame). Every transition's, in order.
+	 */
+	readonly switchOwnMs: readonly number[];
 	/** The worst main-thread CPU time of an animated frame after the switch. */
 	readonly worstAnimatedCpuMs: number;
 }
@@ -72,13 +77,12 @@ export async function measureTransitions(browser: Browser, url: string, animate 
 	const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
 	await context.close();
 	const frames = cpuPerFrame(traceEvents);
-	const switches = frames
-		.filter((f) => f.marks.includes('not animated: switch'))
-		.map((f) => f.cpu)
-		.toSorted((a, b) => a - b);
+	const switchFrames = frames.filter((f) => f.marks.includes('not animated: switch'));
+	const switches = switchFrames.map((f) => f.cpu).toSorted((a, b) => a - b);
 	const round = (ms: number) => Math.round(ms * 10) / 10;
 	return {
 		...figures,
+		switchOwnMs: switchFrames.map((f) => round(f.own)),
 		switchCpuMs: { median: round(switches[Math.floor(switches.length / 2)] ?? 0), max: round(switches.at(-1) ?? 0) },
 		worstAnimatedCpuMs: round(Math.max(0, ...frames.filter((f) => !f.marked).map((f) => f.cpu))),
 	};

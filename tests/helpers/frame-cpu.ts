@@ -10,12 +10,21 @@ export interface TraceEvent {
 	args?: { name?: string; data?: { message?: string } };
 }
 
+/** One frame's main-thread CPU time (ms), and the marks its tasks hold. */
+export interface FrameCpu {
+	cpu: number;
+	/** The CPU time of its tasks but those marked 'not animated: scroll' (a measuring script's own scrolling). */
+	own: number;
+	marked: boolean;
+	marks: string[];
+}
+
 /**
  * Returns the page's main thread CPU time (ms) per frame: every task since the previous frame's
  * commit, up to and including the task that commits this one (idle time is not CPU time), and
  * whether one of those tasks was marked with `console.timeStamp('not animated: …')` (and with which).
  */
-export function cpuPerFrame(events: TraceEvent[]): { cpu: number; marked: boolean; marks: string[] }[] {
+export function cpuPerFrame(events: TraceEvent[]): FrameCpu[] {
 	// The page's main thread is the one the marks were made on (the trace covers every renderer).
 	const main = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('not animated'))!;
 	const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
@@ -25,15 +34,17 @@ export function cpuPerFrame(events: TraceEvent[]): { cpu: number; marked: boolea
 	const commits = at('Commit');
 	const marks = onMain.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('not animated'));
 	const inside = (ts: number, task: TraceEvent) => ts >= task.ts && ts <= task.ts + (task.dur ?? 0);
-	const frames: { cpu: number; marked: boolean; marks: string[] }[] = [];
-	let frame = { cpu: 0, marked: false, marks: [] as string[] };
+	const frames: FrameCpu[] = [];
+	let frame: FrameCpu = { cpu: 0, own: 0, marked: false, marks: [] };
 	for (const task of tasks) {
+		const held = marks.filter((mark) => inside(mark.ts, task)).map((mark) => mark.args!.data!.message!);
 		frame.cpu += (task.tdur ?? 0) / 1000;
-		for (const mark of marks) if (inside(mark.ts, task)) frame.marks.push(mark.args!.data!.message!);
+		if (!held.includes('not animated: scroll')) frame.own += (task.tdur ?? 0) / 1000;
+		frame.marks.push(...held);
 		frame.marked = frame.marks.length > 0;
 		if (commits.some((ts) => inside(ts, task))) {
 			frames.push(frame);
-			frame = { cpu: 0, marked: false, marks: [] };
+			frame = { cpu: 0, own: 0, marked: false, marks: [] };
 		}
 	}
 	return frames;
