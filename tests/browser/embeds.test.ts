@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContextOptions, ElementHandle, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPalettes } from '../../src/render/palette.ts';
 import { pickEmbedWidth } from '../../src/publish/embed-size.ts';
 import { page as builtPage } from '../helpers/built-site.ts';
 import { launchChromium } from '../../src/cli/chromium.ts';
+import { serveHost, type HostServer } from '../helpers/host-server.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 /**
@@ -15,23 +14,7 @@ import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
  */
 let browser: Browser;
 let site: StaticServer;
-let host: { url: string; pages: Map<string, string>; close(): Promise<void> };
-
-async function serveHost() {
-	const pages = new Map<string, string>();
-	const server: Server = createServer((request, response) => {
-		const html = pages.get(new URL(request.url ?? '/', 'http://x').pathname);
-		response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(html ?? 'Not found');
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		// localhost, not 127.0.0.1: another origin than the site server's even apart from the port.
-		url: `http://localhost:${port}`,
-		pages,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
+let host: HostServer;
 
 beforeAll(async () => {
 	[browser, site, host] = await Promise.all([launchChromium(), serveStatic(inject('siteDir')), serveHost()]);

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { maxHeight, minHeight } from '../../src/client/embed-protocol.ts';
+import { serveHost, type HostServer } from '../helpers/host-server.ts';
 import { pageTypes } from '../helpers/site-pages.ts';
 import { useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
@@ -43,24 +42,10 @@ function consoleErrors(page: Page): string[] {
 	return errors;
 }
 
-/*
- * A host page on another origin: a second local server, on localhost (the site is on 127.0.0.1).
- * Not a routed fake host: Chromium would treat that as a public site and refuse it loopback frames.
- */
-let host: { url: string; pages: Map<string, string>; close(): Promise<void> };
+// A host page on another origin (tests/helpers/host-server.ts).
+let host: HostServer;
 beforeAll(async () => {
-	const pages = new Map<string, string>();
-	const server: Server = createServer((request, response) => {
-		const html = pages.get(new URL(request.url ?? '/', 'http://x').pathname);
-		response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(html ?? 'Not found');
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	host = {
-		url: `http://localhost:${port}`,
-		pages,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
-	};
+	host = await serveHost();
 });
 afterAll(() => host?.close());
 let pageCount = 0;
