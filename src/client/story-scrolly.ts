@@ -137,10 +137,10 @@ class StoryScrolly extends HTMLElement {
 		if (!step || !this.#stage) return;
 		this.#followHash(reached ? step.id : null);
 		if (index !== this.#active) {
-			const figure = step.querySelector('.step-figure figure');
-			const focused = this.#stage.contains(document.activeElement);
-			if (figure) this.#transition?.show(cloneForStage(figure, '-stage'), motionOn());
-			followStage(this.#stage, focused);
+			const figure = step.querySelector('.step-figure figure')!;
+			const stage = this.#stage;
+			const focused = stage.contains(document.activeElement);
+			this.#transition?.show(cloneForStage(figure, '-stage'), motionOn(), () => followStage(stage, focused));
 			this.#stage.dataset.chart = step.dataset.chart;
 			this.#stage.dataset.state = step.dataset.state;
 			this.#steps.forEach((s, i) => s.classList.toggle('is-active', i === index));

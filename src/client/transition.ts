@@ -31,8 +31,11 @@ export class StageTransition {
 
 	constructor(readonly stage: HTMLElement) {}
 
-	/** Shows `next` (a figure not yet in the page) in the stage, animated or at once. */
-	show(next: Element, animate: boolean): void {
+	/**
+	 * Shows `next` (a figure not yet in the page) in the stage, animated or at once, then calls
+	 * `after` (once `next` is in the page).
+	 */
+	show(next: Element, animate: boolean, after: () => void): void {
 		cancelAnimationFrame(this.#frame);
 		const { stage } = this;
 		const leaving = [...stage.children];
@@ -40,7 +43,7 @@ export class StageTransition {
 		if (!animate || !old) {
 			stage.replaceChildren(next);
 			stage.removeAttribute('data-transition');
-			return;
+			return after();
 		}
 		// Reads first (the page's style and layout are clean now), then writes: no forced layout.
 		const oldSvg = [...old.querySelectorAll('svg.plot')].find((svg) => svg.getBoundingClientRect().width > 0);
@@ -74,20 +77,27 @@ export class StageTransition {
 				figure.setAttribute('inert', '');
 			});
 		}
-		// The first frame shows the old state, drawn with the new figure's elements.
-		if (!morphs) stage.prepend(next);
-		for (const move of plan.moves) move();
-		for (const tween of plan.tweens) tween(0);
+		if (!morphs) plan.moves.unshift(() => stage.prepend(next));
+		plan.moves.push(after);
 		stage.setAttribute('data-transition', morphs ? 'morph' : 'fade');
-		const { tweens } = plan;
+		const { tweens, moves } = plan;
+		const start = performance.now();
 		let progress = 0;
-		let last = 0;
+		let last = start;
 		const tick = (now: number): void => {
-			if (last) progress = Math.min(1, progress + Math.min(now - last, maxStep) / duration);
-			last = now;
-			const t = ease(progress);
-			// An index loop: no iterator made per frame (nothing for a garbage collection to find mid-move).
-			for (let i = 0; i < tweens.length; i++) tweens[i]!(t);
+			/*
+			 * The frame that changes the step (a scroll event's) keeps drawing the old figure, which
+			 * looks the same as the first frame of the animation: the new elements go in the next
+			 * frame, so no one frame both plans the change and lays out the new drawing.
+			 */
+			if (now > start) {
+				while (moves.length) moves.shift()!();
+				progress = Math.min(1, progress + Math.min(now - last, maxStep) / duration);
+				last = now;
+				const t = ease(progress);
+				// An index loop: no iterator made per frame (nothing for a garbage collection to find mid-move).
+				for (let i = 0; i < tweens.length; i++) tweens[i]!(t);
+			}
 			if (progress < 1) this.#frame = requestAnimationFrame(tick);
 			else stage.removeAttribute('data-transition');
 		};
