@@ -138,9 +138,9 @@ class StoryScrolly extends HTMLElement {
 		this.#followHash(reached ? step.id : null);
 		if (index !== this.#active) {
 			const figure = step.querySelector('.step-figure figure')!;
-			const stage = this.#stage;
-			const focused = stage.contains(document.activeElement);
-			this.#transition?.show(cloneForStage(figure, '-stage'), motionOn(), () => followStage(stage, focused));
+			const focused = this.#stage.contains(document.activeElement);
+			// Once the new figure is in (a frame later when animated), the details follow it.
+			this.#transition?.show(cloneForStage(figure, '-stage'), motionOn(), () => followStage(this.#stage!, focused));
 			this.#stage.dataset.chart = step.dataset.chart;
 			this.#stage.dataset.state = step.dataset.state;
 			this.#steps.forEach((s, i) => s.classList.toggle('is-active', i === index));

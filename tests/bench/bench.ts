@@ -159,6 +159,8 @@ try {
 				add(`${label}: switch frame own work, median`, own[Math.floor(own.length / 2)] ?? 0, ' ms');
 				add(`${label}: switch frame own work, worst`, own.at(-1) ?? 0, ' ms');
 				notes.push(`switch frame own work${of}, ms, transition by transition: ${moving.switchOwnMs.join(' ')}`);
+				add(`${label}: the frame after (new drawing in) CPU, median`, moving.drawCpuMs.median, ' ms');
+				add(`${label}: the frame after (new drawing in) CPU, worst`, moving.drawCpuMs.max, ' ms');
 				add(`${label}: animated frame CPU, worst`, moving.worstAnimatedCpuMs, ' ms', { max: 50 });
 				const instant = await measureTransitions(browser, `${server.url}/`, false);
 				add(`the same, motion off${of}: long animation frames`, instant.longFrames, '');

@@ -25,7 +25,12 @@ export interface TransitionFigures {
 	 * scrolls the next step into view, which may fall in the same frame). Every transition's, in order.
 	 */
 	readonly switchOwnMs: readonly number[];
-	/** The worst main-thread CPU time of an animated frame after the switch. */
+	/**
+	 * CPU time of the frame after the switch, which puts the new drawing in (animated changes only:
+	 * the switch frame keeps drawing the old figure). Median and worst over the transitions.
+	 */
+	readonly drawCpuMs: { readonly median: number; readonly max: number };
+	/** The worst main-thread CPU time of an animated frame after those two. */
 	readonly worstAnimatedCpuMs: number;
 }
 
@@ -54,6 +59,13 @@ export async function measureTransitions(browser: Browser, url: string, animate 
 			new MutationObserver(() => console.timeStamp('not animated: switch')).observe(stage, {
 				attributeFilter: ['data-state'],
 			});
+			// And the task that puts the new drawing in (the frame after, when animated).
+			new MutationObserver((records) => {
+				if (
+					records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && n.matches('figure, .figure-svg')))
+				)
+					console.timeStamp('not animated: drawing');
+			}).observe(stage, { childList: true, subtree: true });
 			const steps = [...scrolly.querySelectorAll<HTMLElement>('.step')];
 			for (const step of [...steps.slice(1), ...steps.slice(0, -1).toReversed()]) {
 				// A step that shows what the stage already shows starts no transition: not counted.
@@ -79,11 +91,16 @@ export async function measureTransitions(browser: Browser, url: string, animate 
 	const frames = cpuPerFrame(traceEvents);
 	const switchFrames = frames.filter((f) => f.marks.includes('not animated: switch'));
 	const switches = switchFrames.map((f) => f.cpu).toSorted((a, b) => a - b);
+	const draws = frames
+		.filter((f) => f.marks.includes('not animated: drawing') && !f.marks.includes('not animated: switch'))
+		.map((f) => f.cpu)
+		.toSorted((a, b) => a - b);
 	const round = (ms: number) => Math.round(ms * 10) / 10;
 	return {
 		...figures,
 		switchOwnMs: switchFrames.map((f) => round(f.own)),
 		switchCpuMs: { median: round(switches[Math.floor(switches.length / 2)] ?? 0), max: round(switches.at(-1) ?? 0) },
+		drawCpuMs: { median: round(draws[Math.floor(draws.length / 2)] ?? 0), max: round(draws.at(-1) ?? 0) },
 		worstAnimatedCpuMs: round(Math.max(0, ...frames.filter((f) => !f.marked).map((f) => f.cpu))),
 	};
 }
