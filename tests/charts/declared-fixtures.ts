@@ -35,12 +35,7 @@ export const sales = {
 } as unknown as Dataset;
 
 /** A chart of test-sales with these marks (YAML lines) and these states (default: one, `all`). */
-export const declareSales = (
-	marks: string,
-	id: string,
-	states = '  all:\n    label: All\n',
-	head = '',
-): Chart =>
+export const declareSales = (marks: string, id: string, states = '  all:\n    label: All\n', head = ''): Chart =>
 	compileChart(
 		checkedOrThrow(
 			`content/charts/${id}.yaml`,
@@ -57,14 +52,11 @@ export const fixtureCharts = (): Chart[] => [
 		'  all:\n    label: All\n  alibaba:\n    label: Alibaba\n    highlight: { vendor: Alibaba }\n    labels: highlighted\n',
 		'format: { prefix: US$, unit: bn }\n',
 	),
-	declareSales(
-		'  - mark: bar\n    x: quarter\n    y: revenue\n    series: vendor\n    labels: all\n',
-		'test-stacked',
-	),
+	declareSales('  - mark: bar\n    x: quarter\n    y: revenue\n    series: vendor\n    labels: all\n', 'test-stacked'),
 	declareSales(
 		'  - mark: line\n    x: date\n    y: revenue\n    series: vendor\n',
 		'test-lines',
-		'  all:\n    label: All\n  note:\n    label: A note\n    note: { at: { quarter: Q3 2024 }, text: \"Tencent’s best quarter of the year, by a long way\" }\n',
+		'  all:\n    label: All\n  note:\n    label: A note\n    note: { at: { quarter: Q3 2024 }, text: "Tencent’s best quarter of the year, by a long way" }\n',
 	),
 	declareSales('  - mark: area\n    x: date\n    y: revenue\n    series: vendor\n', 'test-areas'),
 	compileChart(
@@ -82,6 +74,7 @@ states:
   long-note:
     label: A long note
     highlight: { model: Qwen-72B }
+    labels: all
     note:
       at: { model: Qwen-72B }
       text: The largest open model of its day, released with a chat version and a licence that let companies use it

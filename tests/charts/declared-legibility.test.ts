@@ -17,7 +17,7 @@ const overlap = (a: Box, b: Box): boolean =>
 
 const checked = [...declaredCharts, ...fixtureCharts()];
 /** Text that is placed among the marks, not on an axis: it must overlap no other text. */
-const placed = (box: Box): boolean => / value label|^note$|^legend|^series label/.test(box.group);
+const placed = (box: Box): boolean => / value label|^note$|^legend| series label$/.test(box.group);
 const cases = checked.flatMap((chart) =>
 	chart.stateNames.flatMap((state) => widths.map((w) => [chart.id, state, w] as const)),
 );
