@@ -59,6 +59,16 @@ export const fixtureCharts = (): Chart[] => [
 		'  all:\n    label: All\n  note:\n    label: A note\n    note: { at: { quarter: Q3 2024 }, text: "Tencent’s best quarter of the year, by a long way" }\n',
 	),
 	declareSales('  - mark: area\n    x: date\n    y: revenue\n    series: vendor\n', 'test-areas'),
+	declareSales(
+		'  - mark: bar\n    direction: horizontal\n    x: revenue\n    y: quarter\n    series: vendor\n    arrange: grouped\n    labels: all\n',
+		'test-grouped-across',
+		undefined,
+		'format: { prefix: US$, unit: bn }\n',
+	),
+	declareSales(
+		'  - mark: bar\n    direction: horizontal\n    x: revenue\n    y: quarter\n    series: vendor\n    labels: all\n',
+		'test-stacked-across',
+	),
 	compileChart(
 		checkedOrThrow(
 			'content/charts/test-timeline-note.yaml',
