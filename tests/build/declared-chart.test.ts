@@ -8,8 +8,8 @@ import { chapterMdx, storyFixture } from '../helpers/story-fixture.ts';
 /**
  * An editor declares a chart in content/charts/ and uses it in a chapter, touching nothing else:
  * the build draws it on the story, the chapter page, its embed pages, the gallery and downloads.
- * (The dataset is one the story has: a new CSV still needs a src/data module until datasets
- * declare their columns in their metadata, issue 12 item 1.)
+ * The charts use datasets the story has; beside a bar chart, the two marks drawn alone (an event
+ * timeline and points on the map).
  */
 const fixture = storyFixture('declared', 'editor-chart');
 const dist = fixture.env.STORY_OUT_DIR!;
@@ -33,6 +33,43 @@ states:
     highlight: last
     labels: highlighted
 `;
+// The marks drawn alone: an event timeline and points on the world map.
+const timeline = `title: Qwen, release by release
+subtitle: Alibaba’s Qwen models, by release date
+dataset: qwen-releases
+marks:
+  - mark: timeline
+    y: date
+    text: model
+    when: when
+    confidence: confidence
+states:
+  every-release:
+    label: Every release
+  qwen-72b:
+    label: Qwen-72B
+    highlight: { model: Qwen-72B }
+    note: { at: { model: Qwen-72B }, text: The largest open model of its day }
+`;
+const map = `title: Alibaba Cloud abroad
+subtitle: Alibaba Cloud regions outside mainland China
+dataset: alibaba-cloud-regions
+marks:
+  - mark: map
+    x: lon
+    y: lat
+    text: label
+    key: key
+    series: kind
+states:
+  everywhere:
+    label: Every place
+  america:
+    label: The American regions
+    highlight: { country: [United States, Mexico] }
+    labels: highlighted
+`;
+const solo = { 'qwen-by-release': ['every-release', 'qwen-72b'], 'cloud-abroad': ['everywhere', 'america'] };
 const chapter = chapterMdx(
 	{ title: 'Spending in 2024', order: 99, dek: 'A chapter whose chart is declared in content/charts.' },
 	`Opening text.
@@ -42,11 +79,20 @@ const chapter = chapterMdx(
   <Step id="spending-2024" state="year-2024">2024 highlighted.</Step>
   <Step id="spending-latest" state="latest">The latest quarter.</Step>
 </Scrolly>
+
+<Scrolly chart="qwen-by-release">
+  <Step id="qwen-every-release" state="every-release">Every release.</Step>
+  <Step id="qwen-largest" state="qwen-72b">The largest model.</Step>
+</Scrolly>
+
+<Chart chart="cloud-abroad" state="everywhere" />
 `,
 );
 
 beforeAll(async () => {
 	fixture.write('charts/china-spending-2024.yaml', chart);
+	fixture.write('charts/qwen-by-release.yaml', timeline);
+	fixture.write('charts/cloud-abroad.yaml', map);
 	fixture.write('chapters/spending-in-2024.mdx', chapter);
 	const { code, output } = await astroBuild(fixture.env);
 	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
@@ -93,6 +139,34 @@ describe('a chart declared in content/charts', () => {
 		}
 		expect(readFileSync(join(dist, 'charts/china-spending-2024/latest.csv'), 'utf8')).toMatch(
 			/^quarter,size\nQ3 2021,7.2\n/,
+		);
+	});
+
+	it('draws a declared timeline and map on the story, their embed pages and the gallery', () => {
+		const story = page(dist, '');
+		expect(
+			[...story.querySelectorAll('.step[data-chart="qwen-by-release"]')].map((s) => s.getAttribute('data-state')),
+		).toEqual(solo['qwen-by-release']);
+		expect(story.querySelector('figure[data-chart="qwen-by-release"][data-state="qwen-72b"]')?.textContent).toContain(
+			'The largest open model of its day',
+		);
+		expect(story.querySelector('figure[data-chart="cloud-abroad"][data-state="everywhere"] svg')).not.toBeNull();
+		for (const [id, states] of Object.entries(solo)) {
+			for (const state of states) {
+				const embed = page(dist, `embed/${id}/${state}/`).querySelector('figure svg');
+				expect(embed, `${id}/${state}`).not.toBeNull();
+				expect(
+					page(dist, 'charts/').querySelector(`a[href$="/charts/${id}/#${id}--${state}"]`),
+					`${id}/${state}`,
+				).not.toBeNull();
+			}
+		}
+		// The map's places and its legend; the timeline's events.
+		const mapSvg = page(dist, 'embed/cloud-abroad/everywhere/').querySelector('figure svg')!;
+		expect(mapSvg.querySelectorAll('[data-key="place"] circle').length).toBeGreaterThan(10);
+		expect(mapSvg.textContent).toContain('partner region');
+		expect(page(dist, 'embed/qwen-by-release/qwen-72b/').querySelector('figure svg')!.textContent).toContain(
+			'Qwen-72B',
 		);
 	});
 });
