@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/astro-build.ts';
 import { page } from '../helpers/built-site.ts';
 import { chapterMdx, storyFixture } from '../helpers/story-fixture.ts';
+import { mapText, timelineText } from '../charts/declared-fixtures.ts';
 
 /**
  * An editor declares a chart in content/charts/ and uses it in a chapter, touching nothing else:
@@ -33,43 +34,11 @@ states:
     highlight: last
     labels: highlighted
 `;
-// The marks drawn alone: an event timeline and points on the world map.
-const timeline = `title: Qwen, release by release
-subtitle: Alibaba’s Qwen models, by release date
-dataset: qwen-releases
-marks:
-  - mark: timeline
-    y: date
-    text: model
-    when: when
-    confidence: confidence
-states:
-  every-release:
-    label: Every release
-  qwen-72b:
-    label: Qwen-72B
-    highlight: { model: Qwen-72B }
-    note: { at: { model: Qwen-72B }, text: The largest open model of its day }
-`;
-const map = `title: Alibaba Cloud abroad
-subtitle: Alibaba Cloud regions outside mainland China
-dataset: alibaba-cloud-regions
-marks:
-  - mark: map
-    x: lon
-    y: lat
-    text: label
-    key: key
-    series: kind
-states:
-  everywhere:
-    label: Every place
-  america:
-    label: The American regions
-    highlight: { country: [United States, Mexico] }
-    labels: highlighted
-`;
-const solo = { 'qwen-by-release': ['every-release', 'qwen-72b'], 'cloud-abroad': ['everywhere', 'america'] };
+// The marks drawn alone: an event timeline and points on the world map (tests/charts/declared-fixtures.ts).
+const solo = {
+	'qwen-by-release': ['all', 'qwen-72b', 'only-2024'],
+	'cloud-abroad': ['everywhere', 'america', 'europe'],
+};
 const chapter = chapterMdx(
 	{ title: 'Spending in 2024', order: 99, dek: 'A chapter whose chart is declared in content/charts.' },
 	`Opening text.
@@ -81,8 +50,9 @@ const chapter = chapterMdx(
 </Scrolly>
 
 <Scrolly chart="qwen-by-release">
-  <Step id="qwen-every-release" state="every-release">Every release.</Step>
+  <Step id="qwen-every-release" state="all">Every release.</Step>
   <Step id="qwen-largest" state="qwen-72b">The largest model.</Step>
+  <Step id="qwen-2024" state="only-2024">The 2024 releases.</Step>
 </Scrolly>
 
 <Chart chart="cloud-abroad" state="everywhere" />
@@ -91,8 +61,8 @@ const chapter = chapterMdx(
 
 beforeAll(async () => {
 	fixture.write('charts/china-spending-2024.yaml', chart);
-	fixture.write('charts/qwen-by-release.yaml', timeline);
-	fixture.write('charts/cloud-abroad.yaml', map);
+	fixture.write('charts/qwen-by-release.yaml', timelineText);
+	fixture.write('charts/cloud-abroad.yaml', mapText);
 	fixture.write('chapters/spending-in-2024.mdx', chapter);
 	const { code, output } = await astroBuild(fixture.env);
 	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
@@ -148,7 +118,7 @@ describe('a chart declared in content/charts', () => {
 			[...story.querySelectorAll('.step[data-chart="qwen-by-release"]')].map((s) => s.getAttribute('data-state')),
 		).toEqual(solo['qwen-by-release']);
 		expect(story.querySelector('figure[data-chart="qwen-by-release"][data-state="qwen-72b"]')?.textContent).toContain(
-			'The largest open model of its day',
+			'The largest open model yet',
 		);
 		expect(story.querySelector('figure[data-chart="cloud-abroad"][data-state="everywhere"] svg')).not.toBeNull();
 		for (const [id, states] of Object.entries(solo)) {

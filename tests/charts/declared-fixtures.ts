@@ -44,6 +44,57 @@ export const declareSales = (marks: string, id: string, states = '  all:\n    la
 		),
 	);
 
+/** A declared timeline of the Qwen releases: every one, one highlighted with a note, one year only. */
+export const timelineText = `title: Qwen, release after release
+subtitle: Alibaba’s Qwen models, by release date
+dataset: qwen-releases
+marks:
+  - mark: timeline
+    y: date
+    text: model
+    when: when
+    confidence: confidence
+states:
+  all:
+    label: Every release
+  qwen-72b:
+    label: Qwen-72B
+    highlight: { model: Qwen-72B }
+    note: { at: { model: Qwen-72B }, text: The largest open model yet }
+  only-2024:
+    label: The 2024 releases
+    only: { date: { from: 2024-01-01, to: 2024-12-31 } }
+    labels: all
+`;
+
+/** A declared map of Alibaba Cloud's places outside China, a colour per kind. */
+export const mapText = `title: Where Alibaba Cloud is
+subtitle: Alibaba Cloud regions outside mainland China
+dataset: alibaba-cloud-regions
+table:
+  label: Place
+  country: Country
+marks:
+  - mark: map
+    x: lon
+    y: lat
+    text: label
+    key: key
+    series: kind
+states:
+  everywhere:
+    label: Every place
+  america:
+    label: The American regions
+    highlight: { country: [United States, Mexico] }
+    labels: highlighted
+    note: { at: { key: mexico }, text: Live in 2025 }
+  europe:
+    label: Europe only
+    only: { country: [United Kingdom, Germany, France, Netherlands] }
+    labels: all
+`;
+
 /** Series charts and notes that the legibility test measures beside the story's declared charts. */
 export const fixtureCharts = (): Chart[] => [
 	declareSales(
@@ -72,15 +123,9 @@ export const fixtureCharts = (): Chart[] => [
 	compileChart(
 		checkedOrThrow(
 			'content/charts/test-timeline-note.yaml',
-			`title: Qwen
-subtitle: Alibaba’s Qwen models, by release date
-dataset: qwen-releases
-marks:
-  - mark: timeline
-    y: date
-    text: model
-    when: when
-states:
+			timelineText.replace(
+				/states:[\s\S]*/,
+				`states:
   long-note:
     label: A long note
     highlight: { model: Qwen-72B }
@@ -89,6 +134,7 @@ states:
       at: { model: Qwen-72B }
       text: The largest open model of its day, released with a chat version and a licence that let companies use it
 `,
+			),
 			datasets,
 		),
 	),
