@@ -16,7 +16,7 @@ async function open(path: string, options: BrowserContextOptions = desktop) {
 	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 	await page.goto(`${site.url}${path}`);
 	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`.
-	await page.evaluate(() => customElements.whenDefined('story-scrolly'));
+	if (options.javaScriptEnabled !== false) await page.evaluate(() => customElements.whenDefined('story-scrolly'));
 	return { page, story: new StoryPage(page), errors, close: () => context.close() };
 }
 
