@@ -28,7 +28,7 @@ export function warmReadingFont(root: HTMLElement = document.documentElement): v
 	if (!url || root.classList.contains(readingFontKey)) return;
 	const fetchFace = (): void => {
 		// Not added to document.fonts: it only fills the cache, nothing on this page is drawn with it.
-		const loads = [new FontFace(readingFontKey, `url("${url}")`).load()];
+		const loads: Promise<unknown>[] = [new FontFace(readingFontKey, `url("${url}")`).load()];
 		if (root.dataset.chartFont) {
 			root.classList.add(chartFontClass);
 			loads.push(document.fonts.load(`1em "${chartFontFamily}"`));
