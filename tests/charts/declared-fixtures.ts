@@ -110,6 +110,12 @@ export const fixtureCharts = (): Chart[] => [
 		'  all:\n    label: All\n  note:\n    label: A note\n    note: { at: { quarter: Q3 2024 }, text: "Tencent’s best quarter of the year, by a long way" }\n',
 	),
 	declareSales('  - mark: area\n    x: date\n    y: revenue\n    series: vendor\n', 'test-areas'),
+	// Zoomed along time: what falls outside is left out, not drawn over the axis or past the edge.
+	declareSales(
+		'  - mark: line\n    x: date\n    y: revenue\n    series: vendor\n    labels: all\n',
+		'test-lines-zoomed',
+		'  zoomed:\n    label: The middle quarters\n    zoom: { x: [2024-04-01, 2024-07-01] }\n',
+	),
 	noteAtLastColumn(),
 	declareSales(
 		'  - mark: bar\n    direction: horizontal\n    x: revenue\n    y: quarter\n    series: vendor\n    arrange: grouped\n    labels: all\n',

@@ -133,11 +133,21 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		if (solo) return solo.plot(state, width);
 		const narrow = isNarrow(width);
 		const marks = d.marks.filter((m) => !m.states || m.states.includes(name));
-		const shown = new Set(shownRows(state));
-		const highlight = state.highlight === undefined ? undefined : selector(state.highlight);
-		const isHighlighted = (row: AnyRow) => highlight !== undefined && shown.has(row) && highlight(row);
 		const yAxis: AxisSpec = { ...d.y, ...state.y };
 		const xAxis: AxisSpec = { ...d.x, ...state.x };
+		// Zoomed along dates or numbers, the rows outside are left out (not drawn over the axis or past the edge).
+		const categoryType = typeOf(category);
+		const span = horizontal ? undefined : (state.zoom?.x ?? xAxis.domain);
+		const spanOf = (v: string | number) => (categoryType === 'date' ? Date.parse(String(v)) : Number(v));
+		const inSpan = (row: AnyRow) => {
+			const v = row[category];
+			if (!span || (categoryType !== 'date' && categoryType !== 'number') || v === null) return true;
+			const at = v instanceof Date ? v.getTime() : Number(v);
+			return at >= spanOf(span[0]) && at <= spanOf(span[1]);
+		};
+		const shown = new Set(shownRows(state).filter(inSpan));
+		const highlight = state.highlight === undefined ? undefined : selector(state.highlight);
+		const isHighlighted = (row: AnyRow) => highlight !== undefined && shown.has(row) && highlight(row);
 		const valueAxis = horizontal ? xAxis : yAxis;
 		const zoom = (horizontal ? state.zoom?.x : state.zoom?.y) ?? valueAxis.domain;
 		const drawnMeasures = marks.map(measureOf).filter((m): m is string => m !== undefined);
@@ -209,7 +219,6 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 
 		// Layout: margins from measured labels, so every label stays inside the chart.
 		const categories = [...new Set([...shown].map((r) => r[category]))];
-		const categoryType = typeOf(category);
 		const margin = { top: 20, right: 12, bottom: 30, left: 12 };
 		if (labelled && !horizontal) margin.top = 26;
 		if (valueTitle && !horizontal) margin.top = Math.max(margin.top, 24);
@@ -506,12 +515,22 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				const picked = rows.filter((r) => hasValue(r) && pick[choice](r));
 				if (mark.mark === 'bar' && categoryPx) barLabels(mark, m, picked, hasValue, channels, ariaLabel);
 				else {
-					if (categoryPx && !horizontal)
-						for (const r of picked)
-							taken.push(textBox(valueLabel(mark)(r), categoryMiddle(r), valuePx(r[m] as number) - 9, 'bold'));
+					// Over each point, none covering another (lines of a series meet): the highlighted first.
+					let kept = new Set(picked);
+					if (categoryPx && !horizontal) {
+						const half = boldValueLabelWidth / 2 + 2;
+						const candidates = [...picked.filter(isHighlighted), ...picked.filter((r) => !isHighlighted(r))].map(
+							(r) => {
+								const x = Math.min(Math.max(categoryMiddle(r), half), width - half);
+								return { item: r, box: textBox(valueLabel(mark)(r), x, valuePx(r[m] as number) - 9, 'bold') };
+							},
+						);
+						kept = new Set(pickFitting(candidates, []));
+						taken.push(...candidates.filter((c) => kept.has(c.item)).map((c) => c.box));
+					}
 					add(
 						Plot.text(rows, {
-							filter: (r: AnyRow) => hasValue(r) && pick[choice](r),
+							filter: (r: AnyRow) => kept.has(r),
 							text: valueLabel(mark),
 							fontSize,
 							fill: color.ink,
