@@ -42,6 +42,26 @@ export interface YamlSource {
 
 /** Parses YAML keeping positions; duplicate keys are reported, not fatal. */
 export function parseYamlSource(file: string, text: string): YamlSource {
+	try {
+		return parseUnguarded(file, text);
+	} catch (error) {
+		// The parser and the walks here recurse once per level: deep enough, a text overflows the stack
+		// (where exactly depends on the stack left). Named at the most deeply nested line.
+		if (!(error instanceof RangeError)) throw error;
+		const depths = text.split('\n').map((line) => Math.max(/^ */.exec(line)![0].length, line.split(/[[{]/).length));
+		const line = depths.indexOf(Math.max(...depths)) + 1;
+		return {
+			file,
+			value: undefined,
+			syntaxErrors: [{ line, column: 1, message: syntaxMessage('Maximum call stack size exceeded') }],
+			duplicateKeys: [],
+			at: () => ({ line, column: 1 }),
+			lineOf: () => line,
+		};
+	}
+}
+
+function parseUnguarded(file: string, text: string): YamlSource {
 	const lines = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
 	const pos = (offset: number): Position => {
