@@ -4,9 +4,6 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const content = fileURLToPath(new URL('./content', import.meta.url));
 
-// Browser test files with assertions on time: frames, main-thread CPU, "within a second of load".
-const timing = ['tests/browser/transitions.test.ts', 'tests/browser/scrolly.test.ts', 'tests/browser/embeds.test.ts'];
-
 // The files that read the built site: the site builds in its own process from the run's start
 // (build-once.ts), and each of these files waits for it before it loads (site-ready.ts).
 const builtSite = { globalSetup: ['tests/helpers/build-once.ts'], setupFiles: ['tests/helpers/site-ready.ts'] };
@@ -36,9 +33,11 @@ export default defineConfig({
 		outputFile: { json: '.vitest-report.json' },
 		// Vitest's default is one worker fewer than the cores: on a 2-core machine, one file at a time.
 		// Test files are the unit of parallelism; builds run in their file's worker (tests/helpers/astro-build.ts).
-		maxWorkers: '100%',
-		// Three stages, one after the other (sequence.groupOrder): files that need no site while it builds;
-		// files that read it, and the static checks; last, alone, the files that measure time.
+		// One more worker than cores: a browser test spends much of its time waiting for the page (an animation,
+		// a load), time another file's worker uses. No test asserts on time (budgets are `npm run bench`'s).
+		maxWorkers: '150%',
+		// Two stages, one after the other (sequence.groupOrder): files that need no site while it builds;
+		// then the files that read it, and the static checks.
 		sequence: { sequencer: Sequencer },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
@@ -59,7 +58,6 @@ export default defineConfig({
 				test: {
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
-					exclude: timing,
 					...builtSite,
 					sequence: { groupOrder: 1 },
 					testTimeout: 60_000,
@@ -76,20 +74,6 @@ export default defineConfig({
 					...builtSite,
 					sequence: { groupOrder: 1 },
 					testTimeout: 300_000,
-				},
-			},
-			{
-				// Browser tests that measure time (frames, CPU per frame, "within a second"): one file at a
-				// time, in the last stage, so nothing else competes for the CPU while they measure.
-				extends: true,
-				test: {
-					name: 'timing',
-					include: timing,
-					...builtSite,
-					sequence: { groupOrder: 2 },
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false,
 				},
 			},
 		],
