@@ -9,13 +9,16 @@ const content = fileURLToPath(new URL('./content', import.meta.url));
 const builtSite = { globalSetup: ['tests/helpers/build-once.ts'], setupFiles: ['tests/helpers/site-ready.ts'] };
 
 /**
- * Vitest's order (by project name, then the largest file first) with the static checks first in their
- * group: one long task started first shares the cores with the rest; started last it runs alone.
+ * Vitest's order (by project name, then the largest file first) with, in the second stage, the static
+ * checks first, then the build files (a few fixture builds each, all CPU), then the browser files (which
+ * wait on pages, so they share the cores best): one long task started first shares the cores with the
+ * rest; started last it runs alone.
  */
 class Sequencer extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
 		const sorted = await super.sort(files);
-		const rank = (spec: TestSpecification) => (spec.project.name === 'static' ? 0 : 1);
+		const ranks: Record<string, number> = { static: 0, build: 1 };
+		const rank = (spec: TestSpecification) => ranks[spec.project.name] ?? 2;
 		return sorted.toSorted(
 			(a, b) => a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder || rank(a) - rank(b),
 		);
