@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/astro-build.ts';
 import { page } from '../helpers/built-site.ts';
 import { chapterMdx, storyFixture } from '../helpers/story-fixture.ts';
+import { mapText, timelineText } from '../charts/declared-fixtures.ts';
 
 /**
  * An editor declares a chart in content/charts/ and uses it in a chapter, touching nothing else:
  * the build draws it on the story, the chapter page, its embed pages, the gallery and downloads.
- * (The dataset is one the story has: a new CSV still needs a src/data module until datasets
- * declare their columns in their metadata, issue 12 item 1.)
+ * The charts use datasets the story has; beside a bar chart, the two marks drawn alone (an event
+ * timeline and points on the map).
  */
 const fixture = storyFixture('declared', 'editor-chart');
 const dist = fixture.env.STORY_OUT_DIR!;
@@ -33,6 +34,11 @@ states:
     highlight: last
     labels: highlighted
 `;
+// The marks drawn alone: an event timeline and points on the world map (tests/charts/declared-fixtures.ts).
+const solo = {
+	'qwen-by-release': ['all', 'qwen-72b', 'only-2024'],
+	'cloud-abroad': ['everywhere', 'america', 'europe'],
+};
 const chapter = chapterMdx(
 	{ title: 'Spending in 2024', order: 99, dek: 'A chapter whose chart is declared in content/charts.' },
 	`Opening text.
@@ -42,11 +48,21 @@ const chapter = chapterMdx(
   <Step id="spending-2024" state="year-2024">2024 highlighted.</Step>
   <Step id="spending-latest" state="latest">The latest quarter.</Step>
 </Scrolly>
+
+<Scrolly chart="qwen-by-release">
+  <Step id="qwen-every-release" state="all">Every release.</Step>
+  <Step id="qwen-largest" state="qwen-72b">The largest model.</Step>
+  <Step id="qwen-2024" state="only-2024">The 2024 releases.</Step>
+</Scrolly>
+
+<Chart chart="cloud-abroad" state="everywhere" />
 `,
 );
 
 beforeAll(async () => {
 	fixture.write('charts/china-spending-2024.yaml', chart);
+	fixture.write('charts/qwen-by-release.yaml', timelineText);
+	fixture.write('charts/cloud-abroad.yaml', mapText);
 	fixture.write('chapters/spending-in-2024.mdx', chapter);
 	const { code, output } = await astroBuild(fixture.env);
 	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
@@ -93,6 +109,34 @@ describe('a chart declared in content/charts', () => {
 		}
 		expect(readFileSync(join(dist, 'charts/china-spending-2024/latest.csv'), 'utf8')).toMatch(
 			/^quarter,size\nQ3 2021,7.2\n/,
+		);
+	});
+
+	it('draws a declared timeline and map on the story, their embed pages and the gallery', () => {
+		const story = page(dist, '');
+		expect(
+			[...story.querySelectorAll('.step[data-chart="qwen-by-release"]')].map((s) => s.getAttribute('data-state')),
+		).toEqual(solo['qwen-by-release']);
+		expect(story.querySelector('figure[data-chart="qwen-by-release"][data-state="qwen-72b"]')?.textContent).toContain(
+			'The largest open model yet',
+		);
+		expect(story.querySelector('figure[data-chart="cloud-abroad"][data-state="everywhere"] svg')).not.toBeNull();
+		for (const [id, states] of Object.entries(solo)) {
+			for (const state of states) {
+				const embed = page(dist, `embed/${id}/${state}/`).querySelector('figure svg');
+				expect(embed, `${id}/${state}`).not.toBeNull();
+				expect(
+					page(dist, 'charts/').querySelector(`a[href$="/charts/${id}/#${id}--${state}"]`),
+					`${id}/${state}`,
+				).not.toBeNull();
+			}
+		}
+		// The map's places and its legend; the timeline's events.
+		const mapSvg = page(dist, 'embed/cloud-abroad/everywhere/').querySelector('figure svg')!;
+		expect(mapSvg.querySelectorAll('[data-key="place"] circle').length).toBeGreaterThan(10);
+		expect(mapSvg.textContent).toContain('partner region');
+		expect(page(dist, 'embed/qwen-by-release/qwen-72b/').querySelector('figure svg')!.textContent).toContain(
+			'Qwen-72B',
 		);
 	});
 });

@@ -1,44 +1,13 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { compileChart } from '../../src/charts/declared/compile-chart.ts';
-import { checkDeclaration, checkedOrThrow } from '../../src/charts/declared/validate-declaration.ts';
-import type { Dataset } from '../../src/data/define-dataset.ts';
+import { checkDeclaration } from '../../src/charts/declared/validate-declaration.ts';
 import { renderSvg } from '../../src/render/render-svg.ts';
 import { widths } from '../../src/render/widths.ts';
+import { declareSales, quarters, sales, values, vendors } from './declared-fixtures.ts';
 import { textBoxes } from './text-boxes.ts';
 
-// Stacked and grouped bars and areas, declared: what a reader sees in the rendered SVG.
-const quarters = ['Q1 2024', 'Q2 2024', 'Q3 2024', 'Q4 2024'];
-const vendors = ['Alibaba', 'Tencent', 'Huawei'];
-const values: Record<string, number[]> = { Alibaba: [10, 12, 9, 14], Tencent: [6, 5, 7, 8], Huawei: [4, 6, 5, 3] };
-const sales = {
-	name: 'test-sales',
-	file: 'content/data/test-sales.csv',
-	meta: { title: 'Test sales', unit: 'US$ bn', measurer: 'Nobody', sources: [], notes: [] },
-	columns: {
-		quarter: { type: 'string' },
-		date: { type: 'date' },
-		vendor: { type: 'string' },
-		revenue: { type: 'number' },
-	},
-	rows: quarters.flatMap((quarter, q) =>
-		vendors.map((vendor) => ({
-			quarter,
-			date: new Date(Date.UTC(2024, q * 3, 1)),
-			vendor,
-			revenue: values[vendor]![q]!,
-		})),
-	),
-} as unknown as Dataset;
-
-const declare = (marks: string, id: string) =>
-	compileChart(
-		checkedOrThrow(
-			`content/charts/${id}.yaml`,
-			`title: Test\nsubtitle: Revenue, US$ bn\ndataset: test-sales\nmarks:\n${marks}states:\n  all:\n    label: All\n`,
-			[sales],
-		),
-	);
+// Stacked and grouped bars, lines and areas with a series, declared: what a reader sees in the rendered SVG.
+const declare = (marks: string, id: string) => declareSales(marks, id);
 const groups = (svg: string) => {
 	const root = parseHTML(`<html><body>${svg}</body></html>`).document.querySelector('svg')!;
 	return new Map([...root.children].map((g) => [g.getAttribute('data-key') ?? '', g]));
@@ -126,6 +95,69 @@ describe.each(widths)('at %d px', (width) => {
 			expect(Math.max(...ys)).toBeCloseTo(y(0), 0); // the area's floor is the zero line
 		}
 		expect(new Set(paths.map((p) => p.getAttribute('fill'))).size).toBe(3);
+	});
+
+	it.each(['', '    arrange: grouped\n'])(
+		'says which colour is which: a legend of the series over bars (%s)',
+		(arrange) => {
+			const chart = declare(
+				`  - mark: bar\n    x: quarter\n    y: revenue\n    series: vendor\n${arrange}`,
+				`key-${width}-${arrange.length}`,
+			);
+			const drawn = groups(renderSvg(chart, 'all', width));
+			// A rect's fill, or its mark's when Plot wrote one for all.
+			const fillOf = (vendor: string) => {
+				const g = drawn.get(arrange && vendor !== vendors[0] ? `bar ${vendor}` : 'bar')!;
+				const rect = g.querySelector(`rect[data-key="Q1 2024 · ${vendor}"]`)!;
+				return rect.getAttribute('fill') ?? g.getAttribute('fill');
+			};
+			for (const vendor of vendors) {
+				expect(drawn.get(`legend ${vendor}`)?.textContent, vendor).toBe(vendor);
+				const swatch = drawn.get(`legend swatch ${vendor}`)!.getAttribute('fill') ?? 'currentColor'; // Plot's default
+				expect(swatch, vendor).toBe(fillOf(vendor));
+			}
+			// The legend sits over the plot: above the highest tick label.
+			const { boxes } = textBoxes(renderSvg(chart, 'all', width));
+			const legendBottom = Math.max(...boxes.filter((b) => b.group.startsWith('legend')).map((b) => b.bottom));
+			expect(legendBottom).toBeLessThan(
+				Math.min(...boxes.filter((b) => b.group.startsWith('y-axis')).map((b) => b.top)),
+			);
+		},
+	);
+
+	it('names each line at its end, in place of a legend', () => {
+		const chart = declare('  - mark: line\n    x: date\n    y: revenue\n    series: vendor\n', `lines-${width}`);
+		const svg = renderSvg(chart, 'all', width);
+		const names = [...groups(svg).get('line series label')!.querySelectorAll('text')];
+		expect(names.map((t) => t.textContent)).toEqual(vendors);
+		expect(svg).not.toContain('legend');
+		const boxes = textBoxes(svg).boxes.filter((b) => b.group === 'line series label');
+		const lines = [...groups(svg).get('line')!.querySelectorAll('path')];
+		const lastX = Math.max(
+			...lines.flatMap((p) => [...p.getAttribute('d')!.matchAll(/([-\d.]+),[-\d.]+/g)].map((m) => Number(m[1]))),
+		);
+		for (const box of boxes) expect(box.left, box.text).toBeGreaterThan(lastX); // right of the lines' ends
+	});
+
+	it('labels each grouped bar over its own bar, and no two labels overlap', () => {
+		const chart = declareSales(
+			'  - mark: bar\n    x: quarter\n    y: revenue\n    series: vendor\n    arrange: grouped\n    labels: all\n',
+			`grouped-labels-${width}`,
+		);
+		const svg = renderSvg(chart, 'all', width);
+		const drawn = groups(svg);
+		const boxes = textBoxes(svg).boxes.filter((b) => b.group.startsWith('bar value label'));
+		expect(boxes).toHaveLength(12);
+		vendors.forEach((vendor, i) => {
+			const bars = rects(drawn.get(i === 0 ? 'bar' : `bar ${vendor}`));
+			const labels = boxes.filter((b) => b.group === (i === 0 ? 'bar value label' : `bar value label ${vendor}`));
+			labels.forEach((label, q) => {
+				const bar = bars[q]!;
+				expect(Math.abs((label.left + label.right) / 2 - (bar.x + bar.width / 2))).toBeLessThan(1);
+				expect(label.bottom).toBeLessThanOrEqual(bar.y);
+				expect(label.text).toBe(String(values[vendor]![q]));
+			});
+		});
 	});
 
 	it.each(['', '    arrange: grouped\n'])('keeps every label inside the chart (%s)', (arrange) => {

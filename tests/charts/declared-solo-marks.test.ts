@@ -8,6 +8,7 @@ import { datasets } from '../../src/data/index.ts';
 import { recordedDetails } from '../../src/render/details-collect.ts';
 import { renderSvg } from '../../src/render/render-svg.ts';
 import { widths } from '../../src/render/widths.ts';
+import { mapText, timelineText } from './declared-fixtures.ts';
 import { textBoxes } from './text-boxes.ts';
 
 // The event timeline and points on the world map, declared: drawn by the code charts' own drawing
@@ -20,55 +21,6 @@ const compile = (text: string, id = 'test-solo'): Chart =>
 	compileChart(checkedOrThrow(`content/charts/${id}.yaml`, text, datasets));
 const svgOf = (svg: string) => parseHTML(`<html><body>${svg}</body></html>`).document.querySelector('svg')!;
 const group = (svg: string, key: string) => svgOf(svg).querySelector(`svg > g[data-key="${key}"]`);
-
-const timelineText = `title: Qwen, release after release
-subtitle: Alibaba’s Qwen models, by release date
-dataset: qwen-releases
-marks:
-  - mark: timeline
-    y: date
-    text: model
-    when: when
-    confidence: confidence
-states:
-  all:
-    label: Every release
-  qwen-72b:
-    label: Qwen-72B
-    highlight: { model: Qwen-72B }
-    note: { at: { model: Qwen-72B }, text: The largest open model yet }
-  only-2024:
-    label: The 2024 releases
-    only: { date: { from: 2024-01-01, to: 2024-12-31 } }
-    labels: all
-`;
-
-const mapText = `title: Where Alibaba Cloud is
-subtitle: Alibaba Cloud regions outside mainland China
-dataset: alibaba-cloud-regions
-table:
-  label: Place
-  country: Country
-marks:
-  - mark: map
-    x: lon
-    y: lat
-    text: label
-    key: key
-    series: kind
-states:
-  everywhere:
-    label: Every place
-  america:
-    label: The American regions
-    highlight: { country: [United States, Mexico] }
-    labels: highlighted
-    note: { at: { key: mexico }, text: Live in 2025 }
-  europe:
-    label: Europe only
-    only: { country: [United Kingdom, Germany, France, Netherlands] }
-    labels: all
-`;
 
 describe('a declared timeline', () => {
 	const chart = compile(timelineText);

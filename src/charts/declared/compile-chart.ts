@@ -1,10 +1,22 @@
 import * as Plot from '@observablehq/plot';
 import type { Chart, DataTable } from '../define-chart.ts';
-import { chartHeight, color, fontSize, isNarrow, providerColor } from '../shared/theme.ts';
+import { chartHeight, color, fontSize, isNarrow, paper, providerColor } from '../shared/theme.ts';
 import { describeState, fillTemplate, proseCell, type StateFacts } from './describe-state.ts';
 import { bandTicks, fitLabel, labelWidth, niceTicks, timeTicks, timeUnitOf, unitMonths } from './legible-axes.ts';
 import { confidenceMark, numberFormat } from './number-format.ts';
 import { selects, tableCell, type AnyRow } from './rows.ts';
+import {
+	allFit,
+	dodge,
+	endLabel,
+	endLabelOptions,
+	layoutLegend,
+	legendMarks,
+	pickFitting,
+	textBox,
+	type Box,
+	type Candidate,
+} from './placing.ts';
 import { mapMark, timelineMark, type SoloMark } from './solo-marks.ts';
 import { isSolo, measureOf, parseSelector, type CheckedDeclaration } from './validate-declaration.ts';
 import type { AxisSpec, ColourName, LabelChoice, MarkSpec, StateSpec } from './vocabulary.ts';
@@ -85,6 +97,8 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const provider = providerColor(String(value));
 		return provider !== color.muted ? provider : [color.accent, color.muted, color.ink][i % 3]!;
 	};
+	/** A series column's values, in the order of the rows (the same in every state). */
+	const seriesOf = (column: string) => [...new Set(rows.map((r) => r[column]))].filter((v) => v !== null);
 
 	const soloContext = {
 		declaration: d,
@@ -130,6 +144,15 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const valueLabel = (mark: MarkSpec) => (row: AnyRow) => {
 			const conf = mark.confidence ? confidenceMark(row[mark.confidence]) : '';
 			return `${valueOf(row, mark)}${conf}`;
+		};
+		/** A value label without prefix and unit (the axis and subtitle carry them), when the full one does not fit. */
+		const shortLabel = (mark: MarkSpec) => {
+			const { prefix: _p, unit: _u, ...rest } = { ...d.format, ...mark.format };
+			const short = numberFormat(rest);
+			return (row: AnyRow) => {
+				const v = row[measureOf(mark)!];
+				return `${short(typeof v === 'number' ? v : null)}${mark.confidence ? confidenceMark(row[mark.confidence]) : ''}`;
+			};
 		};
 		const valueLabelWidth = Math.max(
 			0,
@@ -179,6 +202,32 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const margin = { top: 20, right: 12, bottom: 30, left: 12 };
 		if (labelled && !horizontal) margin.top = 26;
 		if (valueTitle && !horizontal) margin.top = Math.max(margin.top, 24);
+		// A series chart says which colour is which: a legend over the plot for bars, areas and dots
+		// (from every row, so it stays put from state to state), each line's name at its end.
+		const keyItems = [
+			...new Map(
+				marks
+					.filter((m) => m.series && m.mark !== 'line' && valueMarks.includes(m))
+					.flatMap((m) =>
+						seriesOf(m.series!).map((v, i) => {
+							const item = {
+								label: proseCell(v),
+								colour: seriesColour(v, i),
+								...(m.mark === 'area' ? { opacity: 0.6 } : {}),
+							};
+							return [item.label, item] as const;
+						}),
+					),
+			).values(),
+		];
+		const legend = layoutLegend(keyItems, width);
+		margin.top += legend.height;
+		const seriesLines = marks.filter((m) => m.mark === 'line' && m.series);
+		const endLabels = new Map(
+			seriesLines.flatMap((m) =>
+				seriesOf(m.series!).map((v) => [proseCell(v), endLabel(proseCell(v), width)] as const),
+			),
+		);
 		if (horizontal) {
 			const room = width * 0.35;
 			const widest = Math.max(...categories.map((c) => labelWidth(fitLabel(proseCell(c), room))));
@@ -187,13 +236,15 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			margin.bottom = labelled ? 20 : 30;
 		} else {
 			margin.left = Math.max(24, Math.ceil(valueTickWidth) + 12);
-			margin.right = 16;
+			margin.right = Math.max(16, ...[...endLabels.values()].map((l) => Math.ceil(l.width) + 4));
 		}
 		const plotWidth = width - margin.left - margin.right;
 
 		// The category axis.
 		let categoryScale: Plot.ScaleOptions;
 		let labelX: ((row: AnyRow) => unknown) | string = category;
+		/** Where a row's category is along the category axis, in pixels: its band or bar, [from, to]. */
+		let categoryPx: ((row: AnyRow) => [number, number]) | undefined;
 		if (categoryType === 'date') {
 			const dates = rows.map((r) => r[category]).filter((v): v is Date => v instanceof Date);
 			const unit = timeUnitOf(dates);
@@ -224,6 +275,10 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				);
 			};
 			if (bars) marks.forEach((m) => m.mark === 'bar' && intervals.set(m, `${unitMonths(unit)} months`));
+			categoryPx = (row) => {
+				const date = row[category] as Date;
+				return bars ? [px(date) + 2, px(after(date, unitMonths(unit))) - 2] : [px(date), px(date)];
+			};
 		} else if (categoryType === 'number') {
 			const axisDomain = (state.zoom?.x ?? xAxis.domain)?.map(Number) as [number, number] | undefined;
 			categoryScale = { domain: axisDomain, label: xAxis.label ?? null, grid: xAxis.grid };
@@ -231,6 +286,12 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			const domain = categories.map(proseCell);
 			const padding = horizontal ? 0.1 : 0.3;
 			const step = (horizontal ? height - margin.top - margin.bottom : plotWidth) / (domain.length + padding);
+			// Plot's band scale, as d3 lays it out: outer and inner padding alike, centred.
+			const start = horizontal ? margin.top : margin.left;
+			categoryPx = (row) => {
+				const from = start + step * (padding + domain.indexOf(proseCell(row[category])));
+				return [from, from + step * (1 - padding)];
+			};
 			if (horizontal) {
 				const room = width * 0.35;
 				categoryScale = {
@@ -416,28 +477,58 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 					last: (r) => r === known.at(-1),
 					ends: (r) => r === known[0] || r === known.at(-1),
 				};
+				const picked = rows.filter((r) => hasValue(r) && pick[choice](r));
+				if (mark.mark === 'bar' && categoryPx) barLabels(mark, m, picked, hasValue, channels, ariaLabel);
+				else
+					add(
+						Plot.text(rows, {
+							filter: (r: AnyRow) => hasValue(r) && pick[choice](r),
+							text: valueLabel(mark),
+							fontSize,
+							fill: color.ink,
+							channels,
+							...(horizontal
+								? { x: m, y: mark.y as string, dx: 6, textAnchor: 'start' as const }
+								: { x: labelX, y: m, dy: -9, fontWeight: 'bold' }),
+						}),
+						`${ariaLabel} value label`,
+					);
+			}
+			if (mark.mark === 'line' && mark.series && m) {
+				// Each line's name at its last value, moved apart so no two touch.
+				const series = mark.series;
+				const ends = seriesOf(series).flatMap((v) => {
+					const last = rows.filter((r) => hasValue(r) && r[series] === v).at(-1);
+					return last ? [last] : [];
+				});
+				const ys = dodge(
+					ends.map((r) => valuePx(r[m] as number)),
+					margin.top,
+					height - margin.bottom,
+				);
+				const at = new Map(ends.map((r, i) => [r, valueAt(ys[i]!)]));
 				add(
-					Plot.text(rows, {
-						filter: (r: AnyRow) => hasValue(r) && pick[choice](r),
-						text: valueLabel(mark),
-						fontSize,
-						fill: color.ink,
-						channels,
-						...(horizontal
-							? { x: m, y: mark.y as string, dx: 6, textAnchor: 'start' as const }
-							: { x: labelX, y: m, dy: -9, fontWeight: 'bold' }),
+					Plot.text(ends, {
+						x: mark.x as string,
+						y: (r: AnyRow) => at.get(r),
+						text: (r: AnyRow) => endLabels.get(proseCell(r[series]))!.text,
+						...endLabelOptions,
+						channels: { key: (r: AnyRow) => proseCell(r[series]) },
 					}),
-					`${ariaLabel} value label`,
+					`${ariaLabel} series label`,
 				);
 			}
 		}
+		if (keyItems.length > 0) drawn.push(...legendMarks(legend.placed, margin, named));
 		if (state.rule) drawn.push(...ruleMarks({ mark: 'rule', ...state.rule }, 'state rule'));
 		if (state.note) {
 			const at = selector(state.note.at);
 			const noteText = state.note.text;
+			// Once, at the first row it names (in a series chart a category names a row per series).
+			const noteRow = rows.find((r) => inState(r) && at(r));
 			add(
 				Plot.text(rows, {
-					filter: (r: AnyRow) => inState(r) && at(r),
+					filter: (r: AnyRow) => r === noteRow,
 					...(horizontal
 						? { x: measure, y: category, dx: 8 + valueLabelWidth, textAnchor: 'start' }
 						: { x: labelX, y: measure, dy: -26 }),
@@ -452,6 +543,126 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		// The baseline at zero, drawn last as the code charts do.
 		if (valueDomain[0] <= 0 && valueDomain[1] >= 0 && valueMarks.some((m) => marks.includes(m)))
 			drawn.push(named(horizontal ? Plot.ruleX([0]) : Plot.ruleY([0], { stroke: color.ink }), 'baseline'));
+
+		/** A value's place along the value axis, in pixels, and back. */
+		function valuePx(v: number): number {
+			const t = (v - valueDomain[0]) / (valueDomain[1] - valueDomain[0]);
+			return horizontal ? margin.left + t * plotWidth : margin.top + (1 - t) * (height - margin.top - margin.bottom);
+		}
+		function valueAt(px: number): number {
+			const t = horizontal
+				? (px - margin.left) / plotWidth
+				: 1 - (px - margin.top) / (height - margin.top - margin.bottom);
+			return valueDomain[0] + t * (valueDomain[1] - valueDomain[0]);
+		}
+
+		/**
+		 * A bar mark's value labels, none covering another or another bar at this width: over each
+		 * bar (beside it when horizontal), inside each segment when stacked. When the full labels do
+		 * not fit, they lose their prefix and unit ("14" for "US$14 bn"); when those do not fit
+		 * either, the highlighted ones are kept first, then each that fits.
+		 */
+		function barLabels(
+			mark: MarkSpec,
+			m: string,
+			picked: readonly AnyRow[],
+			hasValue: (row: AnyRow) => boolean,
+			channels: Record<string, Plot.ChannelValue>,
+			ariaLabel: string,
+		): void {
+			const series = mark.series;
+			const values = series ? seriesOf(series) : [];
+			const grouped = series !== undefined && mark.arrange === 'grouped';
+			const stack = series !== undefined && !grouped;
+			const weight = horizontal && !stack ? 'regular' : 'bold';
+			// Where each segment starts, stacked in the rows' order as Plot stacks them.
+			const base = new Map<AnyRow, number>();
+			const sums = new Map<unknown, number>();
+			for (const r of rows)
+				if (stack && hasValue(r)) {
+					const at = sums.get(r[category]) ?? 0;
+					base.set(r, at);
+					sums.set(r[category], at + Math.max(0, r[m] as number));
+				}
+			const barBox = (r: AnyRow): Box => {
+				let [from, to] = categoryPx!(r);
+				if (grouped) {
+					const slot = (to - from) / values.length;
+					from += values.indexOf(r[series]!) * slot;
+					to = from + slot;
+				}
+				const v0 = base.get(r) ?? 0;
+				const [p0, p1] = [valuePx(v0), valuePx(v0 + (r[m] as number))];
+				const [lo, hi] = [Math.min(p0, p1), Math.max(p0, p1)];
+				return horizontal
+					? { left: lo, right: hi, top: from, bottom: to }
+					: { left: from, right: to, top: lo, bottom: hi };
+			};
+			const bars = new Map(rows.filter(hasValue).map((r) => [r, barBox(r)]));
+			const half = boldValueLabelWidth / 2 + 2;
+			const candidate = (r: AnyRow, text: string): Candidate<[AnyRow, string]> | undefined => {
+				const own = bars.get(r)!;
+				const [cx, cy] = [(own.left + own.right) / 2, (own.top + own.bottom) / 2];
+				const w = textBox(text, 0, 0, weight).right * 2;
+				const box = stack
+					? textBox(text, cx, cy, weight)
+					: horizontal
+						? textBox(text, own.right + 6 + w / 2, cy, weight)
+						: textBox(text, Math.min(Math.max(cx, half), width - half), own.top - 9, weight);
+				const inside = box.left >= own.left && box.right <= own.right && box.top >= own.top && box.bottom <= own.bottom;
+				return stack && !inside ? undefined : { item: [r, text], box, own };
+			};
+			const obstacles = [...bars.values()];
+			const forms = [valueLabel(mark), shortLabel(mark)];
+			const whole = forms
+				.map((form) => picked.map((r) => candidate(r, form(r))))
+				.find((c): c is Candidate<[AnyRow, string]>[] => c.every((x) => x !== undefined) && allFit(c, obstacles));
+			const priority = [...picked.filter(isHighlighted), ...picked.filter((r) => !isHighlighted(r))];
+			const chosen = new Map(
+				whole?.map((c) => c.item) ??
+					pickFitting(
+						priority.flatMap((r) => candidate(r, forms[1]!(r)) ?? []),
+						obstacles,
+					),
+			);
+			const common = {
+				text: (r: AnyRow) => chosen.get(r),
+				fontSize,
+				fill: color.ink,
+				channels,
+				...(weight === 'bold' ? { fontWeight: 'bold' } : {}),
+			};
+			if (stack) {
+				const middle = (r: AnyRow) => (base.get(r) ?? 0) + (r[m] as number) / 2;
+				add(
+					Plot.text(rows, {
+						...common,
+						filter: (r: AnyRow) => chosen.has(r),
+						...(horizontal ? { x: middle, y: category } : { x: labelX, y: middle }),
+						stroke: paper,
+						strokeWidth: 3,
+						paintOrder: 'stroke',
+					}),
+					`${ariaLabel} value label`,
+				);
+				return;
+			}
+			const [from, to] = categoryPx!(picked[0] ?? rows[0]!);
+			const slot = grouped ? (to - from) / values.length : 0;
+			(grouped ? values : [undefined]).forEach((value, i) => {
+				const offset = (i - (values.length - 1) / 2) * slot;
+				add(
+					Plot.text(rows, {
+						...common,
+						filter: (r: AnyRow) => chosen.has(r) && (!grouped || r[series] === value),
+						...(horizontal
+							? { x: m, y: mark.y as string, dx: 6, dy: offset, textAnchor: 'start' as const }
+							: { x: labelX, y: m, dy: -9, ...(grouped ? { dx: offset } : {}) }),
+					}),
+					i === 0 ? `${ariaLabel} value label` : `${ariaLabel} value label ${proseCell(value)}`,
+				);
+			});
+		}
 
 		function ruleMarks(rule: MarkSpec, ariaLabel: string): Plot.Markish[] {
 			const along = rule.y !== undefined ? 'y' : 'x';

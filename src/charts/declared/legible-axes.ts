@@ -1,7 +1,7 @@
 // The one exception to "charts stay pure": a declared chart lays itself out from measured text, with
 // the same Inter metrics the PNGs are drawn with (reading the font file is all it does).
 // eslint-disable-next-line no-restricted-imports
-import { textWidth } from '../../render/fonts.ts';
+import { textWidth, wrapText } from '../../render/fonts.ts';
 import { fontSize, isNarrow } from '../shared/theme.ts';
 
 /**
@@ -21,6 +21,9 @@ export const shortYear = (label: string): string => label.replace(/\b(?:19|20)(\
 /** The width of a tick label, widest line first (labels may break onto two lines). */
 export const labelWidth = (label: string, weight: 'regular' | 'bold' = 'regular'): number =>
 	Math.max(...label.split('\n').map((line) => textWidth(line, fontSize, weight)));
+
+/** Breaks a note (12 px text) into lines no wider than `width` pixels. */
+export const wrapNote = (text: string, width: number): string[] => wrapText(text, width, 12);
 
 /** Keeps every k-th item (from the first) for the smallest k at which `fits(k)`; at least one. */
 function thin<T>(items: readonly T[], fits: (kept: readonly T[], step: number) => boolean): T[] {

@@ -7,6 +7,7 @@ import { layoutLegend, legendMarks, markOptions } from '../shared/regions-map/le
 import { color, fontSize, isNarrow } from '../shared/theme.ts';
 import { timeline, timelineAlt, type EventStatus, type TimelineEvent } from '../shared/timeline.ts';
 import { proseCell, topic } from './describe-state.ts';
+import { wrapNote } from './legible-axes.ts';
 import type { AnyRow } from './rows.ts';
 import type { ColourName, Declaration, LabelChoice, MarkSpec, StateSpec } from './vocabulary.ts';
 
@@ -134,6 +135,7 @@ export function timelineMark(mark: MarkSpec, ctx: SoloContext): SoloMark {
 				focusColor: (e) => ctx.colour(state.colour ?? 'alibaba', e.row),
 				key: (e) => proseCell(e.row[keyColumn]),
 				note: noteOf(state),
+				wrap: wrapNote,
 			});
 		},
 		alt(state) {

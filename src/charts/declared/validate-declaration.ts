@@ -12,7 +12,7 @@ import {
 	type MarkSpec,
 	type StateSpec,
 } from './vocabulary.ts';
-import { parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
+import { parseYamlSource, type Position, type YamlSource } from '../../problems/located-text.ts';
 
 /** One mistake in a declaration: where it is written (always with its column) and what to do about it. */
 export type DeclarationProblem = Problem & Position;

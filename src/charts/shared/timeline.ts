@@ -32,9 +32,17 @@ export interface TimelineOptions<E extends TimelineEvent> {
 	 * label from state to state. Without it, elements are matched by their place in each mark's rows.
 	 */
 	readonly key?: (event: E) => string;
-	/** A note written on a line under one event's label. */
+	/** A note written under one event's label: on one line, or as `wrap` breaks it. */
 	readonly note?: { readonly event: E; readonly text: string };
+	/**
+	 * Breaks a note into lines no wider than `width` pixels (at 12 px). The rows after the note move
+	 * down to make room for its lines; without it the note is one line.
+	 */
+	readonly wrap?: (text: string, width: number) => string[];
 }
+
+const noteSize = 12;
+const noteLine = 14;
 
 /** The spine sits at x = 0 and labels start this many pixels to its right. */
 const spine = 0;
@@ -48,15 +56,23 @@ const dateWidth = (withYear: boolean): number => (withYear ? 92 : 60);
  * from every event in the domain, so labels keep their place from state to state.
  */
 export function timeline<E extends TimelineEvent>(events: readonly E[], options: TimelineOptions<E>): Plot.PlotOptions {
-	const { width, domain, status, focusColor = () => color.alibaba, rowHeight = 34, key: keyOf, note } = options;
+	const { width, domain, status, focusColor = () => color.alibaba, rowHeight = 34, key: keyOf, note, wrap } = options;
 	const [start, end] = domain;
 	const inDomain = events.filter((e) => e.date >= start && e.date <= end).toSorted((a, b) => +a.date - +b.date);
 	// The spine has no axis: a year label beside it would sit level with another event's label.
 	// Instead the first event, and each event in a new year, carries its year in its date.
 	const margin = { top: 12, bottom: 24, left: 12, right: 8 };
-	const height = margin.top + margin.bottom + inDomain.length * rowHeight;
 	const span = +end - +start;
 	const spansYears = yearTicks(domain).length > 0;
+	const noteAt = note ? inDomain.indexOf(note.event) : -1;
+	const noteLines =
+		note && wrap ? wrap(note.text, width - margin.left - margin.right - labelAt - 4 - dateWidth(spansYears)) : [];
+	// Room for a note's lines after the first (which fits between two rows).
+	const extra = noteAt >= 0 ? Math.max(0, noteLines.length - 1) * noteLine : 0;
+	const rowsHeight = inDomain.length * rowHeight + extra;
+	const height = margin.top + margin.bottom + rowsHeight;
+	const slotOf = (i: number) =>
+		extra === 0 ? (i + 0.5) / inDomain.length : ((i + 0.5) * rowHeight + (i > noteAt ? extra : 0)) / rowsHeight;
 	const rows = inDomain.map((event, i) => ({
 		event,
 		date: `${event.circa ? '~' : ''}${
@@ -65,7 +81,7 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 				: dayMonth(event.date)
 		}`,
 		status: status(event),
-		slot: new Date(+start + ((i + 0.5) / inDomain.length) * span),
+		slot: new Date(+start + slotOf(i) * span),
 	}));
 	const shown = rows.filter((r) => r.status !== 'hidden');
 	type Placed = (typeof rows)[number];
@@ -148,11 +164,14 @@ export function timeline<E extends TimelineEvent>(events: readonly E[], options:
 							{
 								x: labelAt,
 								y: (r: Placed) => r.slot,
-								text: () => note.text,
+								text: () => (noteLines.length ? noteLines.join('\n') : note.text),
 								textAnchor: 'start',
+								lineHeight: noteLine / noteSize,
 								dx: 4 + dateWidth(spansYears),
-								dy: 15,
-								fontSize: 12,
+								// The first line under the label; the lines after it in the room made above.
+								dy: 15 + (Math.max(1, noteLines.length) - 1) * (noteLine / 2),
+								fontSize: noteSize,
+								ariaLabel: 'note',
 								fontStyle: 'italic',
 								fill: color.ink,
 							},

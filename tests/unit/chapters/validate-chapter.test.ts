@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateChapter } from '../../../src/chapters/validate-chapter.ts';
+import { checkFrontmatter } from '../../../src/chapters/frontmatter.ts';
 import { findDuplicateSteps } from '../../../src/chapters/validate-story.ts';
 
 const catalogue = new Map([
@@ -90,5 +91,39 @@ describe('findDuplicateSteps(steps)', () => {
 		).toEqual([
 			'content/chapters/one.mdx:8: step id "a" is used more than once (also at content/chapters/two.mdx:12): every step needs its own id, because it is the step\'s link.',
 		]);
+	});
+});
+
+describe('hostile or broken frontmatter', () => {
+	const frontmatter = (yaml: string) =>
+		checkFrontmatter(file, `---\n${yaml}\n---\n\nText.`).problems.map((p) => `${p.line}: ${p.message}`);
+	const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]']
+		.concat(['b', 'c', 'd', 'e'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcd'[i]}`).join(', ')}]`))
+		.join('\n');
+
+	it('reports an alias bomb at its first alias instead of expanding it (or throwing)', () => {
+		expect(frontmatter(`title: x\n${laughs}`)).toEqual([
+			expect.stringMatching(
+				/^4: the frontmatter is not valid YAML \(aliases \(\*a\) repeat more text than a file here may hold/,
+			),
+		]);
+	});
+
+	it('says that thousands of nested brackets are too deep, not "Maximum call stack size exceeded"', () => {
+		const problems = frontmatter(`title: x\ndek: ${'['.repeat(5000)}${']'.repeat(5000)}`);
+		expect(problems.join('\n')).toContain('nested too deeply to read: write it flatter');
+		expect(problems.join('\n')).not.toContain('call stack');
+	});
+
+	it('names a key written twice at its second line', () => {
+		expect(frontmatter('title: x\norder: 1\ntitle: y')).toEqual([
+			expect.stringMatching(/^4: the frontmatter is not valid YAML \("title" is written twice: keep one\)/),
+		]);
+	});
+
+	it('treats a __proto__ key as an unknown field, not as the prototype', () => {
+		const problems = frontmatter('title: x\n__proto__:\n  order: 1');
+		expect(problems.join('\n')).toMatch(/^3: .*__proto__/m);
+		expect(({} as Record<string, unknown>)['order']).toBeUndefined();
 	});
 });

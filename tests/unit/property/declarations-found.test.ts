@@ -38,7 +38,7 @@ describe('found by the property test of declarations', () => {
 			),
 		];
 		expect(problems(good + laughs.join('\n'))).toEqual([
-			'19:10: aliases (*a) repeat more text than a chart can hold: write the values out: fix the YAML syntax.',
+			'19:10: aliases (*a) repeat more text than a file here may hold: write the values out: fix the YAML syntax.',
 		]);
 	});
 
