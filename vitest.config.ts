@@ -42,6 +42,9 @@ export default defineConfig({
 		// Two stages, one after the other (sequence.groupOrder): files that need no site while it builds;
 		// then the files that read it, and the static checks.
 		sequence: { sequencer: Sequencer },
+		// A test's timeout guards against a hang, not against slowness: Vitest's 5 s failed a chart's first
+		// drawing (9 s) on a machine other programs kept busy, beside the site's build.
+		testTimeout: 60_000,
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'charts', include: ['tests/charts/**/*.test.ts'] } },
