@@ -4,21 +4,21 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const content = fileURLToPath(new URL('./content', import.meta.url));
 
-// Browser test files with assertions on time: frames, main-thread CPU, "within a second of load".
-const timing = ['tests/browser/transitions.test.ts', 'tests/browser/scrolly.test.ts', 'tests/browser/embeds.test.ts'];
-
 // The files that read the built site: the site builds in its own process from the run's start
 // (build-once.ts), and each of these files waits for it before it loads (site-ready.ts).
 const builtSite = { globalSetup: ['tests/helpers/build-once.ts'], setupFiles: ['tests/helpers/site-ready.ts'] };
 
 /**
- * Vitest's order (by project name, then the largest file first) with the static checks first in their
- * group: one long task started first shares the cores with the rest; started last it runs alone.
+ * Vitest's order (by project name, then the largest file first) with, in the second stage, the static
+ * checks first, then the build files (a few fixture builds each, all CPU), then the browser files (which
+ * wait on pages, so they share the cores best): one long task started first shares the cores with the
+ * rest; started last it runs alone.
  */
 class Sequencer extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
 		const sorted = await super.sort(files);
-		const rank = (spec: TestSpecification) => (spec.project.name === 'static' ? 0 : 1);
+		const ranks: Record<string, number> = { static: 0, build: 1 };
+		const rank = (spec: TestSpecification) => ranks[spec.project.name] ?? 2;
 		return sorted.toSorted(
 			(a, b) => a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder || rank(a) - rank(b),
 		);
@@ -36,10 +36,15 @@ export default defineConfig({
 		outputFile: { json: '.vitest-report.json' },
 		// Vitest's default is one worker fewer than the cores: on a 2-core machine, one file at a time.
 		// Test files are the unit of parallelism; builds run in their file's worker (tests/helpers/astro-build.ts).
-		maxWorkers: '100%',
-		// Three stages, one after the other (sequence.groupOrder): files that need no site while it builds;
-		// files that read it, and the static checks; last, alone, the files that measure time.
+		// One more worker than cores: a browser test spends much of its time waiting for the page (an animation,
+		// a load), time another file's worker uses. No test asserts on time (budgets are `npm run bench`'s).
+		maxWorkers: '150%',
+		// Two stages, one after the other (sequence.groupOrder): files that need no site while it builds;
+		// then the files that read it, and the static checks.
 		sequence: { sequencer: Sequencer },
+		// A test's timeout guards against a hang, not against slowness: Vitest's 5 s failed a chart's first
+		// drawing (9 s) on a machine other programs kept busy, beside the site's build.
+		testTimeout: 60_000,
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'charts', include: ['tests/charts/**/*.test.ts'] } },
@@ -59,7 +64,6 @@ export default defineConfig({
 				test: {
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
-					exclude: timing,
 					...builtSite,
 					sequence: { groupOrder: 1 },
 					testTimeout: 60_000,
@@ -76,20 +80,6 @@ export default defineConfig({
 					...builtSite,
 					sequence: { groupOrder: 1 },
 					testTimeout: 300_000,
-				},
-			},
-			{
-				// Browser tests that measure time (frames, CPU per frame, "within a second"): one file at a
-				// time, in the last stage, so nothing else competes for the CPU while they measure.
-				extends: true,
-				test: {
-					name: 'timing',
-					include: timing,
-					...builtSite,
-					sequence: { groupOrder: 2 },
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false,
 				},
 			},
 		],

@@ -84,10 +84,13 @@ const contentHeight = (frame: Frame) =>
 const frameHeight = (element: ElementHandle<HTMLIFrameElement>) =>
 	element.evaluate((iframe) => Math.round(iframe.getBoundingClientRect().height));
 
-/** Waits (at most a second) until the iframe is exactly as tall as the embed's content. */
+/**
+ * Waits until the iframe is exactly as tall as the embed's content. How soon is not asserted here (a
+ * busy machine delays any page): the loader sizes it on the embed's first message, no timer involved.
+ */
 async function expectFits(element: ElementHandle<HTMLIFrameElement>, frame: Frame) {
 	await expect
-		.poll(async () => (await frameHeight(element)) - (await contentHeight(frame)), { timeout: 1000, interval: 25 })
+		.poll(async () => (await frameHeight(element)) - (await contentHeight(frame)), { timeout: 10_000, interval: 25 })
 		.toBe(0);
 }
 
@@ -122,7 +125,7 @@ describe.each([
 	['phone', phone, desktop],
 	['desktop', desktop, phone],
 ] as const)('tier 2, responsive with the loader, on a %s', (_name, device, other) => {
-	it('sizes each iframe to its content within a second of load, and again after the page is resized', async () => {
+	it('sizes each iframe to its content once loaded, and again after the page is resized', async () => {
 		const a = codes('world-cloud-share', 'big-three').responsive;
 		const b = codes('china-cloud-market', 'latest').responsive;
 		// Two charts, one script: the second code's script tag is the same file, loaded once.

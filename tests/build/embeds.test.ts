@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, inflateSync } from 'node:zlib';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { charts } from '../../src/charts/index.ts';
@@ -11,7 +11,6 @@ import { embedWidths, thumbnailWidths } from '../../src/render/widths.ts';
 import { embedUrls } from '../../src/publish/embed-urls.ts';
 import { readPalettes } from '../../src/render/palette.ts';
 import { pngScale } from '../../src/render/render-png.ts';
-import { astroBuild } from '../helpers/astro-build.ts';
 import { page } from '../helpers/built-site.ts';
 
 const siteDir = inject('siteDir');
@@ -353,55 +352,5 @@ describe('/embed.js', () => {
 	});
 });
 
-describe('under a base path and a public address', () => {
-	const root = resolve('tests/.tmp/embeds-base');
-	const out = join(root, 'dist');
-	const publicSite = 'https://news.example.org';
-	const base = '/projects/cloud/';
-	const absolute = `${publicSite}${base}`;
-
-	beforeAll(async () => {
-		rmSync(root, { recursive: true, force: true });
-		cpSync('content', join(root, 'content'), { recursive: true });
-		const { code, output } = await astroBuild({
-			SITE_URL: publicSite,
-			BASE_PATH: base,
-			STORY_ROOT: root,
-			STORY_CONTENT_DIR: join(root, 'content'),
-			STORY_OUT_DIR: out,
-			STORY_CACHE_DIR: join(root, 'cache'),
-		});
-		expect(code, output).toBe(0);
-	});
-
-	it('makes embed codes, oEmbed and og:image absolute with the base, and page links local with the base', () => {
-		const { chart, state } = states[0]!;
-		const embed = page(out, embedUrls.embed(chart.id, state));
-		expect(embed.querySelector('link[type="application/json+oembed"]')?.getAttribute('href')).toBe(
-			`${absolute}${embedUrls.oembed(chart.id, state)}`,
-		);
-		expect(embed.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(
-			`${absolute}${embedUrls.png(chart.id, state)}`,
-		);
-		const links = [...embed.querySelectorAll('.embed-credit a')].map((a) => a.getAttribute('href'));
-		expect(links[0]).toBe(`${base}${embedUrls.csv(chart.id, state)}`);
-		expect(links[1]).toMatch(new RegExp(`^${base}#`));
-
-		const json = JSON.parse(readFileSync(join(out, embedUrls.oembed(chart.id, state)), 'utf8')) as Record<
-			string,
-			string
-		>;
-		expect(json.html).toContain(`src="${absolute}${embedUrls.embed(chart.id, state)}"`);
-		expect(json.thumbnail_url).toBe(`${absolute}${embedUrls.png(chart.id, state)}`);
-		expect(json.provider_url).toBe(absolute);
-
-		const gallery = page(out, embedUrls.galleryChart(chart.id));
-		const codes = [...gallery.querySelectorAll('pre code')].map((c) => c.textContent).join('\n');
-		expect(codes).toContain(`<script async src="${absolute}embed.js"></script>`);
-		expect(codes).not.toContain('localhost');
-		const download = gallery.querySelector('.downloads a')?.getAttribute('href');
-		expect(download?.startsWith(`${base}charts/`)).toBe(true);
-		expect(existsSync(join(out, 'embed.js'))).toBe(true);
-		expect(readFileSync(join(out, embedUrls.svg(chart.id, state)), 'utf8')).toContain(absolute);
-	});
-});
+// Embed codes, oEmbed and links under a base path and a public address: tests/build/corrections.test.ts,
+// whose copy of the story is built that way (one build for both).

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { astroBuildProcess } from './astro-build.ts';
 
-/** Where the test build of the site goes; shared by the build, browser and timing projects. */
+/** Where the test build of the site goes; shared by the build, browser and static projects. */
 export const siteDir = resolve('tests/.tmp/site');
 
 /** What the build wrote when it ended: this run's id, its exit code and what it printed. */

@@ -5,8 +5,8 @@ import { inherited } from '../helpers/astro-build.ts';
 /**
  * `npm run test:static`'s checks, one test each, so that `npm test` is one Vitest run: they share the
  * cores with the build and browser files (sequence.groupOrder 1, after the site's build has written
- * .astro/, which `astro check` regenerates) instead of running after them, and never beside the timing
- * files. The commands stay in package.json.
+ * .astro/, which `astro check` regenerates) instead of running after them. The commands stay in
+ * package.json.
  */
 function runScript(script: string): Promise<{ code: number; output: string }> {
 	return new Promise((resolve, reject) => {
