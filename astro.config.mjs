@@ -117,6 +117,22 @@ export default defineConfig({
 	},
 	vite: {
 		resolve: { alias: { '~content': contentDir } },
+		plugins: [
+			// The layout imports the page's modules after the first paint (issue 17). Vite wraps each dynamic
+			// import in a helper that preloads the imported module's own imports: 0.85 KB of brotli on a 7 KB
+			// budget, for a gain of nothing here (the chunks are few and small, and load in parallel anyway).
+			// Astro sets build.modulePreload itself, so it is set per environment, and the helper is a no-op.
+			{
+				name: 'no-module-preload',
+				enforce: 'pre',
+				configEnvironment(name, config) {
+					if (name === 'client') config.build = { ...config.build, modulePreload: false };
+				},
+				load(id) {
+					if (id === '\0vite/preload-helper.js') return 'export const __vitePreload = (load) => load();';
+				},
+			},
+		],
 		build: {
 			rolldownOptions: {
 				// Astro marks each chapter's propagated-assets module with a "use astro:head-inject"

@@ -14,12 +14,13 @@ export interface PageBytes {
 const fileOf = (siteDir: string, path: string): string =>
 	path.endsWith('/') ? join(siteDir, path, 'index.html') : join(siteDir, path);
 
-// Follows static imports between bundled chunks, so shared chunks are counted once per page.
+// Follows the imports between bundled chunks, static and dynamic (the layout imports the page's modules
+// after the first paint, and a reader gets them all the same), so shared chunks are counted once per page.
 function collectScripts(siteDir: string, path: string, seen: Set<string>): void {
 	if (seen.has(path) || !existsSync(fileOf(siteDir, path))) return;
 	seen.add(path);
 	const code = readFileSync(fileOf(siteDir, path), 'utf8');
-	for (const [, spec] of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
+	for (const [, spec] of code.matchAll(/(?:import|from)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g)) {
 		if (spec!.startsWith('.') || spec!.startsWith('/')) {
 			collectScripts(siteDir, spec!.startsWith('/') ? spec! : posix.join(dirname(path), spec!), seen);
 		}

@@ -15,6 +15,8 @@ async function open(path: string, options: BrowserContextOptions = desktop) {
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 	await page.goto(`${site.url}${path}`);
+	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`.
+	if (options.javaScriptEnabled !== false) await page.evaluate(() => customElements.whenDefined('story-scrolly'));
 	return { page, story: new StoryPage(page), errors, close: () => context.close() };
 }
 

@@ -25,6 +25,8 @@ async function open(options: BrowserContextOptions = desktop) {
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
 	await page.goto(`${site.url}/`);
+	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`.
+	await page.evaluate(() => customElements.whenDefined('story-scrolly'));
 	const story = new StoryPage(page);
 	const steps = await story.steps();
 	return { page, story, steps, errors, close: () => context.close() };
