@@ -110,6 +110,13 @@ export const fixtureCharts = (): Chart[] => [
 		'  all:\n    label: All\n  note:\n    label: A note\n    note: { at: { quarter: Q3 2024 }, text: "Tencent’s best quarter of the year, by a long way" }\n',
 	),
 	declareSales('  - mark: area\n    x: date\n    y: revenue\n    series: vendor\n', 'test-areas'),
+	// Zoomed along time: what falls outside is left out, not drawn over the axis or past the edge.
+	declareSales(
+		'  - mark: line\n    x: date\n    y: revenue\n    series: vendor\n    labels: all\n',
+		'test-lines-zoomed',
+		'  zoomed:\n    label: The middle quarters\n    zoom: { x: [2024-04-01, 2024-07-01] }\n',
+	),
+	noteAtLastColumn(),
 	declareSales(
 		'  - mark: bar\n    direction: horizontal\n    x: revenue\n    y: quarter\n    series: vendor\n    arrange: grouped\n    labels: all\n',
 		'test-grouped-across',
@@ -139,3 +146,31 @@ export const fixtureCharts = (): Chart[] => [
 		),
 	),
 ];
+
+/**
+ * The brief of issue 12 as an editor declares it: columns by quarter, the latest one highlighted and
+ * labelled, with a note at it (the tallest column, at the chart's right edge).
+ */
+export const noteAtLastColumn = (): Chart =>
+	compileChart(
+		checkedOrThrow(
+			'content/charts/test-note-last.yaml',
+			`title: China’s cloud market
+subtitle: Mainland China cloud infrastructure services spending per quarter, US$ bn
+dataset: canalys-china-market
+format: { prefix: US$, unit: bn }
+marks:
+  - mark: bar
+    x: quarter
+    y: size
+    key: quarter
+states:
+  latest:
+    label: The latest quarter
+    highlight: last
+    labels: last
+    note: { at: { quarter: Q3 2024 }, text: Up 11% on a year earlier }
+`,
+			datasets,
+		),
+	);

@@ -2,7 +2,16 @@ import * as Plot from '@observablehq/plot';
 import type { Chart, DataTable } from '../define-chart.ts';
 import { chartHeight, color, fontSize, isNarrow, paper, providerColor } from '../shared/theme.ts';
 import { describeState, fillTemplate, proseCell, type StateFacts } from './describe-state.ts';
-import { bandTicks, fitLabel, labelWidth, niceTicks, timeTicks, timeUnitOf, unitMonths } from './legible-axes.ts';
+import {
+	bandTicks,
+	fitLabel,
+	labelWidth,
+	niceTicks,
+	timeTicks,
+	timeUnitOf,
+	unitMonths,
+	wrapLine,
+} from './legible-axes.ts';
 import { confidenceMark, numberFormat } from './number-format.ts';
 import { selects, tableCell, type AnyRow } from './rows.ts';
 import {
@@ -13,9 +22,11 @@ import {
 	layoutLegend,
 	legendMarks,
 	pickFitting,
+	placeNote,
 	textBox,
 	type Box,
 	type Candidate,
+	type Trace,
 } from './placing.ts';
 import { mapMark, timelineMark, type SoloMark } from './solo-marks.ts';
 import { isSolo, measureOf, parseSelector, type CheckedDeclaration } from './validate-declaration.ts';
@@ -122,11 +133,21 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		if (solo) return solo.plot(state, width);
 		const narrow = isNarrow(width);
 		const marks = d.marks.filter((m) => !m.states || m.states.includes(name));
-		const shown = new Set(shownRows(state));
-		const highlight = state.highlight === undefined ? undefined : selector(state.highlight);
-		const isHighlighted = (row: AnyRow) => highlight !== undefined && shown.has(row) && highlight(row);
 		const yAxis: AxisSpec = { ...d.y, ...state.y };
 		const xAxis: AxisSpec = { ...d.x, ...state.x };
+		// Zoomed along dates or numbers, the rows outside are left out (not drawn over the axis or past the edge).
+		const categoryType = typeOf(category);
+		const span = horizontal ? undefined : (state.zoom?.x ?? xAxis.domain);
+		const spanOf = (v: string | number) => (categoryType === 'date' ? Date.parse(String(v)) : Number(v));
+		const inSpan = (row: AnyRow) => {
+			const v = row[category];
+			if (!span || (categoryType !== 'date' && categoryType !== 'number') || v === null) return true;
+			const at = v instanceof Date ? v.getTime() : Number(v);
+			return at >= spanOf(span[0]) && at <= spanOf(span[1]);
+		};
+		const shown = new Set(shownRows(state).filter(inSpan));
+		const highlight = state.highlight === undefined ? undefined : selector(state.highlight);
+		const isHighlighted = (row: AnyRow) => highlight !== undefined && shown.has(row) && highlight(row);
 		const valueAxis = horizontal ? xAxis : yAxis;
 		const zoom = (horizontal ? state.zoom?.x : state.zoom?.y) ?? valueAxis.domain;
 		const drawnMeasures = marks.map(measureOf).filter((m): m is string => m !== undefined);
@@ -198,7 +219,6 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 
 		// Layout: margins from measured labels, so every label stays inside the chart.
 		const categories = [...new Set([...shown].map((r) => r[category]))];
-		const categoryType = typeOf(category);
 		const margin = { top: 20, right: 12, bottom: 30, left: 12 };
 		if (labelled && !horizontal) margin.top = 26;
 		if (valueTitle && !horizontal) margin.top = Math.max(margin.top, 24);
@@ -329,6 +349,14 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		const inState = (row: AnyRow) => shown.has(row);
 		const drawn: Plot.Markish[] = [];
 		const add = (mark: Plot.Markish, name: string) => void drawn.push(named(mark, name));
+		/** What is drawn among the marks, in pixels, for a note to keep clear of: bars and labels, lines and areas. */
+		const taken: Box[] = [];
+		const traces: Trace[] = [];
+		/** The middle of a row's place along the category axis, in pixels. */
+		const categoryMiddle = (row: AnyRow) => {
+			const [from, to] = categoryPx!(row);
+			return (from + to) / 2;
+		};
 		const counts = new Map<string, number>();
 		const aria = (type: string) => {
 			const n = (counts.get(type) ?? 0) + 1;
@@ -349,6 +377,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			};
 			switch (mark.mark) {
 				case 'bar': {
+					if (categoryPx && m) taken.push(...barBoxes(mark, m, hasValue).values());
 					const common = { fill: baseColour(mark), filter: hasValue, channels };
 					const interval = intervals.get(mark);
 					if (mark.series && mark.arrange === 'grouped') {
@@ -409,6 +438,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				}
 				case 'line':
 				case 'area': {
+					if (categoryPx && m) traces.push(...tracesOf(mark, m, hasValue));
 					const options = {
 						x: mark.x as string,
 						y: mark.y as string,
@@ -436,6 +466,11 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 					break;
 				}
 				case 'dot':
+					if (categoryPx && m)
+						for (const r of rows.filter((r) => hasValue(r) && r[m] !== null)) {
+							const [x, y] = [categoryMiddle(r), valuePx(r[m] as number)];
+							taken.push({ left: x - 4, right: x + 4, top: y - 4, bottom: y + 4 });
+						}
 					add(
 						Plot.dot(rows, {
 							x: mark.x as string,
@@ -479,10 +514,23 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				};
 				const picked = rows.filter((r) => hasValue(r) && pick[choice](r));
 				if (mark.mark === 'bar' && categoryPx) barLabels(mark, m, picked, hasValue, channels, ariaLabel);
-				else
+				else {
+					// Over each point, none covering another (lines of a series meet): the highlighted first.
+					let kept = new Set(picked);
+					if (categoryPx && !horizontal) {
+						const half = boldValueLabelWidth / 2 + 2;
+						const candidates = [...picked.filter(isHighlighted), ...picked.filter((r) => !isHighlighted(r))].map(
+							(r) => {
+								const x = Math.min(Math.max(categoryMiddle(r), half), width - half);
+								return { item: r, box: textBox(valueLabel(mark)(r), x, valuePx(r[m] as number) - 9, 'bold') };
+							},
+						);
+						kept = new Set(pickFitting(candidates, []));
+						taken.push(...candidates.filter((c) => kept.has(c.item)).map((c) => c.box));
+					}
 					add(
 						Plot.text(rows, {
-							filter: (r: AnyRow) => hasValue(r) && pick[choice](r),
+							filter: (r: AnyRow) => kept.has(r),
 							text: valueLabel(mark),
 							fontSize,
 							fill: color.ink,
@@ -493,6 +541,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 						}),
 						`${ariaLabel} value label`,
 					);
+				}
 			}
 			if (mark.mark === 'line' && mark.series && m) {
 				// Each line's name at its last value, moved apart so no two touch.
@@ -507,6 +556,12 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 					height - margin.bottom,
 				);
 				const at = new Map(ends.map((r, i) => [r, valueAt(ys[i]!)]));
+				if (categoryPx)
+					ends.forEach((r, i) => {
+						const x = categoryMiddle(r) + endLabelOptions.dx;
+						const w = endLabels.get(proseCell(r[series]))!.width;
+						taken.push({ left: x, right: x + w, top: ys[i]! - fontSize / 2, bottom: ys[i]! + fontSize / 2 });
+					});
 				add(
 					Plot.text(ends, {
 						x: mark.x as string,
@@ -523,22 +578,50 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		if (state.rule) drawn.push(...ruleMarks({ mark: 'rule', ...state.rule }, 'state rule'));
 		if (state.note) {
 			const at = selector(state.note.at);
-			const noteText = state.note.text;
 			// Once, at the first row it names (in a series chart a category names a row per series).
 			const noteRow = rows.find((r) => inState(r) && at(r));
-			add(
-				Plot.text(rows, {
-					filter: (r: AnyRow) => r === noteRow,
-					...(horizontal
-						? { x: measure, y: category, dx: 8 + valueLabelWidth, textAnchor: 'start' }
-						: { x: labelX, y: measure, dy: -26 }),
-					text: () => noteText,
-					lineWidth: narrow ? 12 : 20,
-					fontSize,
-					fill: color.ink,
-				}),
-				'note',
-			);
+			if (noteRow && categoryPx) {
+				// Where it covers no bar, label or line, as near its row as there is room; inside the chart.
+				const lines = wrapLine(state.note.text, Math.min(plotWidth, narrow ? 160 : 260));
+				const size = { width: Math.max(...lines.map((l) => labelWidth(l))), height: lines.length * fontSize };
+				const v = measure ? noteRow[measure] : null;
+				const along = valuePx(typeof v === 'number' ? v : 0);
+				const across = categoryMiddle(noteRow);
+				const area = { left: margin.left, right: width, top: legend.height, bottom: height - margin.bottom };
+				const spot = placeNote(
+					size,
+					horizontal ? { x: along, y: across } : { x: across, y: along },
+					area,
+					taken,
+					traces,
+				);
+				add(
+					Plot.text([noteRow], {
+						frameAnchor: 'top-left',
+						dx: spot.x - margin.left,
+						dy: spot.y - size.height / 2 - margin.top,
+						lineAnchor: 'top',
+						textAnchor: 'middle',
+						text: () => lines.join('\n'),
+						fontSize,
+						fill: color.ink,
+					}),
+					'note',
+				);
+			} else
+				add(
+					Plot.text(rows, {
+						filter: (r: AnyRow) => r === noteRow,
+						...(horizontal
+							? { x: measure, y: category, dx: 8 + valueLabelWidth, textAnchor: 'start' }
+							: { x: labelX, y: measure, dy: -26 }),
+						text: () => state.note!.text,
+						lineWidth: narrow ? 12 : 20,
+						fontSize,
+						fill: color.ink,
+					}),
+					'note',
+				);
 		}
 		// The baseline at zero, drawn last as the code charts do.
 		if (valueDomain[0] <= 0 && valueDomain[1] >= 0 && valueMarks.some((m) => marks.includes(m)))
@@ -554,6 +637,57 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				? (px - margin.left) / plotWidth
 				: 1 - (px - margin.top) / (height - margin.top - margin.bottom);
 			return valueDomain[0] + t * (valueDomain[1] - valueDomain[0]);
+		}
+
+		/** Each bar of a bar mark, in pixels: stacked in the rows' order as Plot stacks them, or side by side. */
+		function barBoxes(mark: MarkSpec, m: string, hasValue: (row: AnyRow) => boolean): Map<AnyRow, Box> {
+			const series = mark.series;
+			const values = series ? seriesOf(series) : [];
+			const grouped = series !== undefined && mark.arrange === 'grouped';
+			const base = stackBases(mark, m, hasValue);
+			const barBox = (r: AnyRow): Box => {
+				let [from, to] = categoryPx!(r);
+				if (grouped) {
+					const slot = (to - from) / values.length;
+					from += values.indexOf(r[series]!) * slot;
+					to = from + slot;
+				}
+				const v0 = base.get(r) ?? 0;
+				const [p0, p1] = [valuePx(v0), valuePx(v0 + (r[m] as number))];
+				const [lo, hi] = [Math.min(p0, p1), Math.max(p0, p1)];
+				return horizontal
+					? { left: lo, right: hi, top: from, bottom: to }
+					: { left: from, right: to, top: lo, bottom: hi };
+			};
+			return new Map(rows.filter(hasValue).map((r) => [r, barBox(r)]));
+		}
+
+		/** Where each segment of a stacked bar mark starts, stacked in the rows' order as Plot stacks them. */
+		function stackBases(mark: MarkSpec, m: string, hasValue: (row: AnyRow) => boolean): Map<AnyRow, number> {
+			const base = new Map<AnyRow, number>();
+			if (!mark.series || mark.arrange === 'grouped') return base;
+			const sums = new Map<unknown, number>();
+			for (const r of rows)
+				if (hasValue(r)) {
+					const at = sums.get(r[category]) ?? 0;
+					base.set(r, at);
+					sums.set(r[category], at + Math.max(0, r[m] as number));
+				}
+			return base;
+		}
+
+		/** A line's or an area's traces in pixels, one per series and run of values between gaps. */
+		function tracesOf(mark: MarkSpec, m: string, hasValue: (row: AnyRow) => boolean): Trace[] {
+			const runs = new Map<unknown, [number, number][][]>();
+			for (const r of rows.filter(hasValue)) {
+				const z = mark.series ? r[mark.series] : undefined;
+				const list = runs.get(z) ?? [[]];
+				runs.set(z, list);
+				if (r[m] === null) list.push([]);
+				else list.at(-1)!.push([categoryMiddle(r), valuePx(r[m] as number)]);
+			}
+			const base = mark.mark === 'area' ? valuePx(0) : undefined;
+			return [...runs.values()].flat().flatMap((points) => (points.length ? [{ points, base }] : []));
 		}
 
 		/**
@@ -575,30 +709,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 			const grouped = series !== undefined && mark.arrange === 'grouped';
 			const stack = series !== undefined && !grouped;
 			const weight = horizontal && !stack ? 'regular' : 'bold';
-			// Where each segment starts, stacked in the rows' order as Plot stacks them.
-			const base = new Map<AnyRow, number>();
-			const sums = new Map<unknown, number>();
-			for (const r of rows)
-				if (stack && hasValue(r)) {
-					const at = sums.get(r[category]) ?? 0;
-					base.set(r, at);
-					sums.set(r[category], at + Math.max(0, r[m] as number));
-				}
-			const barBox = (r: AnyRow): Box => {
-				let [from, to] = categoryPx!(r);
-				if (grouped) {
-					const slot = (to - from) / values.length;
-					from += values.indexOf(r[series]!) * slot;
-					to = from + slot;
-				}
-				const v0 = base.get(r) ?? 0;
-				const [p0, p1] = [valuePx(v0), valuePx(v0 + (r[m] as number))];
-				const [lo, hi] = [Math.min(p0, p1), Math.max(p0, p1)];
-				return horizontal
-					? { left: lo, right: hi, top: from, bottom: to }
-					: { left: from, right: to, top: lo, bottom: hi };
-			};
-			const bars = new Map(rows.filter(hasValue).map((r) => [r, barBox(r)]));
+			const bars = barBoxes(mark, m, hasValue);
 			const half = boldValueLabelWidth / 2 + 2;
 			const candidate = (r: AnyRow, text: string): Candidate<[AnyRow, string]> | undefined => {
 				const own = bars.get(r)!;
@@ -625,6 +736,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 						obstacles,
 					),
 			);
+			for (const [r, text] of chosen) taken.push(candidate(r, text)!.box);
 			const common = {
 				text: (r: AnyRow) => chosen.get(r),
 				fontSize,
@@ -633,6 +745,7 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 				...(weight === 'bold' ? { fontWeight: 'bold' } : {}),
 			};
 			if (stack) {
+				const base = stackBases(mark, m, hasValue);
 				const middle = (r: AnyRow) => (base.get(r) ?? 0) + (r[m] as number) / 2;
 				add(
 					Plot.text(rows, {
@@ -657,7 +770,13 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 						filter: (r: AnyRow) => chosen.has(r) && (!grouped || r[series] === value),
 						...(horizontal
 							? { x: m, y: mark.y as string, dx: 6, dy: offset, textAnchor: 'start' as const }
-							: { x: labelX, y: m, dy: -9, ...(grouped ? { dx: offset } : {}) }),
+							: {
+									x: labelX,
+									y: m,
+									dy: -9,
+									...(grouped ? { dx: offset } : {}),
+									render: keepInside(half - offset, width - half - offset),
+								}),
 					}),
 					i === 0 ? `${ariaLabel} value label` : `${ariaLabel} value label ${proseCell(value)}`,
 				);
@@ -766,6 +885,19 @@ export function compileChart({ id, file, declaration: d, dataset }: CheckedDecla
 		},
 		table,
 		label: (name) => stateOf(name).label,
+	};
+}
+
+/**
+ * A text mark's `render` transform that moves each label along x to between `from` and `to` pixels,
+ * as a label's box was placed (a band scale puts it at its band's middle, even at the chart's edge).
+ */
+function keepInside(from: number, to: number): Plot.RenderFunction {
+	return (index, scales, values, dimensions, context, next) => {
+		// Plot adds half a band to a text's x when it draws it (applyTransform): the values are band starts.
+		const band = (scales.x as { bandwidth?: () => number } | undefined)?.bandwidth?.() ?? 0;
+		const x = values.x?.map((v: number) => Math.min(Math.max(v + band / 2, from), to) - band / 2);
+		return next!(index, scales, (x ? { ...values, x } : values) as Plot.ChannelValues, dimensions, context);
 	};
 }
 

@@ -22,6 +22,9 @@ export const shortYear = (label: string): string => label.replace(/\b(?:19|20)(\
 export const labelWidth = (label: string, weight: 'regular' | 'bold' = 'regular'): number =>
 	Math.max(...label.split('\n').map((line) => textWidth(line, fontSize, weight)));
 
+/** Breaks text of the charts' size into lines no wider than `width` pixels. */
+export const wrapLine = (text: string, width: number): string[] => wrapText(text, width, fontSize);
+
 /** Breaks a note (12 px text) into lines no wider than `width` pixels. */
 export const wrapNote = (text: string, width: number): string[] => wrapText(text, width, 12);
 

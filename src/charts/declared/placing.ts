@@ -151,3 +151,68 @@ export const endLabelOptions = {
 	fontWeight: 'bold',
 	fill: color.ink,
 } as const;
+
+/** A line or the top of an area as drawn, in the chart's pixels; an area is filled down to `base`. */
+export interface Trace {
+	readonly points: readonly (readonly [number, number])[];
+	readonly base?: number;
+}
+
+/** Whether the segment from a to b passes through the box. */
+function crosses(box: Box, a: readonly [number, number], b: readonly [number, number]): boolean {
+	// Clip the segment to the box's x range, then compare its y range with the box's.
+	const [x0, x1] = a[0] <= b[0] ? [a, b] : [b, a];
+	if (x1[0] < box.left || x0[0] > box.right) return false;
+	const at = (x: number) => (x1[0] === x0[0] ? x0[1] : x0[1] + ((x - x0[0]) * (x1[1] - x0[1])) / (x1[0] - x0[0]));
+	const ys = [at(Math.max(box.left, x0[0])), at(Math.min(box.right, x1[0]))];
+	if (x1[0] === x0[0]) ys.push(x1[1]);
+	return Math.max(...ys) >= box.top && Math.min(...ys) <= box.bottom;
+}
+
+/** Whether a box touches a trace: crosses its line, or, for an area, lies inside its fill. */
+function meets(box: Box, trace: Trace): boolean {
+	const { points, base } = trace;
+	for (let i = 1; i < points.length; i++) {
+		const [a, b] = [points[i - 1]!, points[i]!];
+		if (crosses(box, a, b)) return true;
+		if (base !== undefined && Math.max(a[0], b[0]) >= box.left && Math.min(a[0], b[0]) <= box.right) {
+			// Between the line and its baseline: below the line (greater y) and above the base.
+			if (box.bottom > Math.min(a[1], b[1]) && box.top < base) return true;
+		}
+	}
+	return points.length === 1 && crosses(box, points[0]!, points[0]!);
+}
+
+/**
+ * Where a note's box goes: as near its datum (`x`, `y`) as it can be, above it rather than below,
+ * inside `area`, covering no box already drawn (bars, labels) and no line or area. When nowhere is
+ * free, over the datum, kept inside the area. Returns the box's centre.
+ */
+export function placeNote(
+	size: { readonly width: number; readonly height: number },
+	anchor: { readonly x: number; readonly y: number },
+	area: Box,
+	boxes: readonly Box[],
+	traces: readonly Trace[],
+): { x: number; y: number } {
+	const [hw, hh] = [size.width / 2, size.height / 2];
+	const inside = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), Math.max(lo, hi));
+	const clampX = (x: number) => inside(x, area.left + hw, area.right - hw);
+	const clampY = (y: number) => inside(y, area.top + hh, area.bottom - hh);
+	const pad = 3;
+	const free = (x: number, y: number): boolean => {
+		const box = { left: x - hw - pad, right: x + hw + pad, top: y - hh - pad, bottom: y + hh + pad };
+		return boxes.every((b) => !overlap(box, b, 0)) && traces.every((t) => !meets(box, t));
+	};
+	const xs = [
+		...new Set([anchor.x, anchor.x - hw + 6, anchor.x + hw - 6, anchor.x + hw + 10, anchor.x - hw - 10].map(clampX)),
+	];
+	let best: { x: number; y: number; cost: number } | undefined;
+	for (let y = area.top + hh; y <= area.bottom - hh; y += 2) {
+		for (const x of xs) {
+			const cost = Math.abs(y - anchor.y) + 0.6 * Math.abs(x - anchor.x) + (y > anchor.y ? 12 : 0);
+			if ((!best || cost < best.cost) && free(x, y)) best = { x, y, cost };
+		}
+	}
+	return best ?? { x: clampX(anchor.x), y: clampY(anchor.y - 12 - hh) };
+}

@@ -444,11 +444,13 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 					: `a timeline runs down its dates (y): remove "${dotted(path)}", or write y: { domain: [from, to] }.`,
 			);
 		if (type === undefined) return;
-		if (type === 'string')
+		if (type === 'string') {
+			const some = [...new Set(dataset.rows.map((r) => r[String(category)]))].slice(-2).map(String);
 			return report(
 				path,
-				`"${dotted(path)}" is along "${String(category)}", a text column, which has no range: remove it.`,
+				`"${dotted(path)}" is along "${String(category)}", a text column, which has no range: remove it; to show some rows only, write only: { ${String(category)}: [${some.join(', ')}] }.`,
 			);
+		}
 		const isDate = (v: string | number) =>
 			typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v));
 		if (!range.every((v) => (type === 'number' ? typeof v === 'number' : isDate(v))))
@@ -463,6 +465,16 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 				from === to
 					? `"${dotted(path)}" is empty: from and to are the same; write a range, e.g. [0, 45].`
 					: `"${dotted(path)}" is reversed: write the smaller value first, [${range[1]}, ${range[0]}].`,
+			);
+		// Bars are measured from zero: one cut short by the axis looks smaller than it is.
+		const state = path[0] === 'states' ? String(path[1]) : undefined;
+		const bars = declaration.marks.some(
+			(m) => m.mark === 'bar' && (state === undefined || !m.states || m.states.includes(state)),
+		);
+		if (type === 'number' && axis === valueAxis && bars && (from! > 0 || to! < 0))
+			report(
+				path,
+				`"${dotted(path)}" leaves out zero, where bars start, so they would be cut short: write a range that includes 0, e.g. [0, ${range[1]}]; to look closer at some rows, show only them with only.`,
 			);
 	};
 	for (const axis of ['x', 'y'] as const) {
