@@ -136,39 +136,37 @@ function show(d: Details, s: number, i: number, key: boolean): void {
 	// The same point again (the pointer moved within its mark): nothing to write, nothing to lay out.
 	if (!moved && current!.key === key && !tip.hidden) return;
 	current = { d, s, i, key };
-	tip.replaceChildren(
-		...[...p.li.children].map((c) => {
-			const line = document.createElement('div');
-			line.textContent = c.textContent.trim().replace(/\.$/, '');
-			if (c.hasAttribute('data-flag')) line.className = 'details-flag';
-			return line;
-		}),
-	);
-	place();
+	place(p.li);
 	if (key && moved) {
-		const name =
-			points.length && d.series.length > 1 ? `, ${p.li.parentElement!.previousElementSibling!.textContent}` : '';
+		const name = d.series.length > 1 ? `, ${p.li.parentElement!.previousElementSibling!.textContent}` : '';
 		live.textContent = `${p.li.textContent} Point ${i + 1} of ${points.length}${name}.`;
 	}
 }
 
-/** Puts the tooltip beside the point, inside the chart's width and the viewport, off the step text. */
-function place(): void {
+/**
+ * Puts the tooltip beside the point, inside the chart's width and the viewport, off the step text,
+ * with the words of `li` when given. Every box is read before anything is written: a move lays the
+ * page out once (for the tooltip's size), where a read after each write did so three times.
+ */
+function place(li?: Element): void {
 	if (!current) return;
 	const { d, s, i } = current;
 	const r = rectOf(d.series[s]![i]!);
-	Object.assign(ring.style, {
-		left: `${r.x - 3}px`,
-		top: `${r.y - 3}px`,
-		width: `${r.width + 6}px`,
-		height: `${r.height + 6}px`,
-	});
-	tip.hidden = ring.hidden = false;
 	const box = d.box.getBoundingClientRect();
-	const { offsetWidth: w, offsetHeight: h } = tip;
-	const lo = Math.max(8, box.left);
-	const x = Math.max(lo, Math.min(r.x + r.width / 2 - w / 2, Math.min(innerWidth - 8, box.right) - w));
 	const card = document.querySelector('.step.is-active .step-card')?.getBoundingClientRect();
+	if (li)
+		tip.replaceChildren(
+			...[...li.children].map((c) => {
+				const line = document.createElement('div');
+				line.textContent = c.textContent.trim().replace(/\.$/, '');
+				if (c.hasAttribute('data-flag')) line.className = 'details-flag';
+				return line;
+			}),
+		);
+	ring.style.cssText = `left:${r.x - 3}px;top:${r.y - 3}px;width:${r.width + 6}px;height:${r.height + 6}px`;
+	tip.hidden = ring.hidden = false;
+	const { offsetWidth: w, offsetHeight: h } = tip;
+	const x = Math.max(8, box.left, Math.min(r.x + r.width / 2 - w / 2, Math.min(innerWidth - 8, box.right) - w));
 	const clear = (top: number): boolean =>
 		top >= 0 &&
 		top + h <= innerHeight &&
@@ -176,7 +174,7 @@ function place(): void {
 	const above = r.y - h - 10;
 	const below = r.bottom + 10;
 	const top = clear(above) ? above : clear(below) ? below : Math.max(0, Math.min(above, innerHeight - h));
-	Object.assign(tip.style, { left: `${x}px`, top: `${top}px` });
+	tip.style.cssText = `left:${x}px;top:${top}px`;
 }
 
 const boxOf = (target: EventTarget | null): HTMLElement | null =>

@@ -172,7 +172,7 @@ try {
 				const pointer = await measurePointer(browser, `${server.url}/`, `${server.url}${chartPage}`);
 				const label = `pointer across ${pointer.charts} charts (${pointer.moves} moves), 1280x800, CPU 4x${of}`;
 				add(`${label}: long animation frames (> 50 ms)`, pointer.longAnimationFrames, '', { max: 0 });
-				add(`${label}: worst frame`, pointer.worstFrameMs, ' ms');
+				add(`${label}: worst long animation frame`, pointer.worstFrameMs, ' ms');
 				add(`${label}: worst frame CPU (story page)`, pointer.worstFrameCpuMs, ' ms', { max: 50 });
 				if (pointer.worstScript) notes.push(`pointer${of}: the worst long frame ran ${pointer.worstScript}`);
 			}
