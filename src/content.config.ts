@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { withFrontmatterLines } from './chapters/chapter-loader.ts';
+import { withChapterProblems } from './chapters/chapter-loader.ts';
 import { chapterSchema } from './chapters/chapter-schema.ts';
 
 // Tests point STORY_CONTENT_DIR at fixture stories; the site reads ./content.
@@ -8,7 +8,7 @@ const contentDir = process.env.STORY_CONTENT_DIR ?? './content';
 
 export const collections = {
 	chapters: defineCollection({
-		loader: withFrontmatterLines(glob({ pattern: '*.mdx', base: `${contentDir}/chapters` })),
+		loader: withChapterProblems(glob({ pattern: '*.mdx', base: `${contentDir}/chapters` })),
 		schema: chapterSchema,
 	}),
 };

@@ -11,8 +11,8 @@ export interface FrontmatterCheck {
 	lineOf(field: string): number;
 }
 
-// The block Astro reads: an opening --- line (after blank lines at most), the fields, a closing --- line.
-const frontmatterPattern = /^\uFEFF?(?:\s*\n)?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*$/m;
+// The block Astro reads (and strips before compiling the MDX): an opening --- line (after blank lines at most), the fields, a closing --- line.
+export const frontmatterPattern = /^\uFEFF?(?:\s*\n)?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*$/m;
 
 /**
  * Checks a chapter's frontmatter against the chapter schema, as the build does, but names the line

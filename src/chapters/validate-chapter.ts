@@ -2,6 +2,7 @@ import { closest } from '../problems/closest.ts';
 import { lineAt } from '../problems/located-text.ts';
 import { byLine, type Problem } from '../problems/problem.ts';
 import { figureComponentNames } from './figure-components.ts';
+import { mdxSyntaxProblem } from './mdx-syntax.ts';
 import { blankCode, parseTags, textBetween, type Tag } from './parse-tags.ts';
 
 /** What the validator needs to know about the charts: ids and their state names. */
@@ -119,6 +120,9 @@ export function validateChapter(file: string, source: string, catalogue: ChartCa
 			line: scrolly.tag.line,
 			message: '<Scrolly> is never closed: add </Scrolly> after its last step.',
 		});
+	// What the parser cannot read, unless a tag's own message already names that line (it says more).
+	const syntax = mdxSyntaxProblem(file, source);
+	if (syntax && !problems.some((p) => p.line === syntax.line)) problems.push(syntax);
 	return { steps, figures, problems: problems.toSorted(byLine) };
 }
 

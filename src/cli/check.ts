@@ -98,7 +98,16 @@ export function formatCheck(result: CheckResult): string {
 	return `${lines.join('\n')}\n\n${plural(count, 'problem')}.${skipped}`;
 }
 
-if (import.meta.main) {
+const usage =
+	'Usage: npm run check\nChecks every dataset, chart declaration and chapter of content/ (another folder: STORY_CONTENT_DIR=<folder>),\nand prints each problem as file:line: what is wrong and how to fix it.';
+
+if (import.meta.main && process.argv.length > 2) {
+	const [first] = process.argv.slice(2);
+	const help = first === '--help' || first === '-h';
+	if (help) console.log(usage);
+	else console.error(`npm run check takes no arguments (it was given "${first}").\n\n${usage}`);
+	process.exitCode = help ? 0 : 1;
+} else if (import.meta.main) {
 	const result = await checkStory(foldersFromEnvironment());
 	const output = formatCheck(result);
 	if (result.problems.length > 0) {

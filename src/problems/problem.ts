@@ -38,6 +38,9 @@ export class ProblemsError extends AstroError {
 		const lines = problems.map(formatProblem).join('\n');
 		super(heading ? `${heading}\n${lines}` : lines, hint);
 		this.problems = problems;
+		// The mistake is in the content, and the message names its place: the build prints no stack trace
+		// (Astro prints one whenever an error has a stack), which would point into the toolkit's code.
+		this.stack = '';
 	}
 }
 

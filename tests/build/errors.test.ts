@@ -139,13 +139,22 @@ describe('a build with a mistake fails and says where and what to fix', () => {
 		`);
 	});
 
-	it('frontmatter that is not valid YAML, with the line and what to fix', async ({ expect }) => {
+	// One build: the chapter's loader names the frontmatter's YAML and what the MDX parser cannot read at once.
+	it('frontmatter that is not valid YAML, and MDX the parser cannot read, each with its line and the fix', async ({
+		expect,
+	}) => {
 		const output = await buildWithMistakes('bad-yaml', (dir) =>
-			editFile(dir, chapter, (t) => t.replace(/^title: (.*)$/m, 'title: $1: a subtitle')),
+			editFile(dir, chapter, (t) =>
+				t
+					.replace(/^title: (.*)$/m, 'title: $1: a subtitle')
+					.replace('Alibaba’s problem, in other words', 'Alibaba’s {problem, in other words'),
+			),
 		);
-		expect(problemLines(output)).toMatchInlineSnapshot(
-			`"content/chapters/the-cloud-race.mdx:2: the frontmatter is not valid YAML (Nested mappings are not allowed in compact mappings): write one "name: value" per line, and put a value that contains ": " or starts with a quote in double quotes."`,
-		);
+		expect(problemLines(output)).toMatchInlineSnapshot(`
+			"content/chapters/the-cloud-race.mdx:2: the frontmatter is not valid YAML (Nested mappings are not allowed in compact mappings): write one "name: value" per line, and put a value that contains ": " or starts with a quote in double quotes.
+			content/chapters/the-cloud-race.mdx:59:11: the MDX cannot be read here: Unexpected end of file in expression, expected a corresponding closing brace for \`{\`. A { in the text starts an expression: close it with }, or write \\{ to show a brace."
+		`);
+		expect(output).not.toMatch(/^\s+at /m);
 	});
 });
 
@@ -155,5 +164,5 @@ const problemLines = (output: string, containing = ''): string =>
 	output
 		.split('\n')
 		.map((line) => line.replace(/^\s*(\[\w+\] )?/, ''))
-		.filter((line) => /^content\/[\w/.-]+:\d+: /.test(line) && line.includes(containing))
+		.filter((line) => /^content\/[\w/.-]+:\d+(:\d+)?: /.test(line) && line.includes(containing))
 		.join('\n');

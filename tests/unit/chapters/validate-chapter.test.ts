@@ -73,6 +73,25 @@ describe('validateChapter(file, source, catalogue)', () => {
 		expect(check('```mdx\n<Step id="x" state="nope" />\n```').problems).toEqual([]);
 	});
 
+	it('names what the MDX parser cannot read at its line and column, with the fix (the build stops on it too)', () => {
+		expect(
+			check('<Scrolly chart="world-cloud-share">\n<Step id="a" state="market">\nRevenue {grew.\n</Step>\n</Scrolly>')
+				.problems,
+		).toMatchObject([
+			{
+				file,
+				line: 7,
+				column: 9,
+				message:
+					'the MDX cannot be read here: Unexpected end of file in expression, expected a corresponding closing brace for `{`.',
+				fix: 'A { in the text starts an expression: close it with }, or write \\{ to show a brace.',
+			},
+		]);
+		expect(check('Text.\n\n<div>\nA box.\n').problems.map((p) => [p.line, p.fix])).toEqual([
+			[7, 'Close the <div> with </div> (or write it as <div … />).'],
+		]);
+	});
+
 	it('checks inline charts', () => {
 		expect(messages('<Chart chart="china-cloud-share" state="rival" />')).toEqual([
 			'content/chapters/example.mdx:5: <Chart state="rival">: chart "china-cloud-share" has no state "rival". Did you mean "rivals"? Valid states: leaders, alibaba, rivals.',

@@ -63,6 +63,13 @@ describe('npm run check', { timeout: 60_000 }, () => {
 		expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
 		expect(stderr.trim()).toBe(formatCheck(await checkStory(storyFolders(fixture.root, fixture.content))));
 	});
+
+	it('refuses an argument, since it would be ignored (a folder is set with STORY_CONTENT_DIR), and prints its usage', async () => {
+		const { code, stderr } = await runCli('check', ['content/other'], {});
+		expect(code).toBe(1);
+		expect(stderr).toContain('npm run check takes no arguments (it was given "content/other").');
+		expect(stderr).toContain('STORY_CONTENT_DIR=<folder>');
+	});
 });
 
 // Each case opens its own Vite module graph on its own copy of the story, so they can run at once.
