@@ -118,6 +118,16 @@ export default defineConfig({
 	vite: {
 		resolve: { alias: { '~content': contentDir } },
 		plugins: [
+			// Scrollama draws its trigger lines only with `setup({ debug: true })`, which the story never
+			// passes: its debug module (and the id it names the lines with) is left out of the bundle.
+			{
+				name: 'scrollama-no-debug',
+				enforce: 'pre',
+				load(id) {
+					if (id.endsWith('/scrollama/src/debug.js')) return 'export const update = () => {};';
+					if (id.endsWith('/scrollama/src/generateId.js')) return "export default () => '';";
+				},
+			},
 			// The layout imports the page's modules after the first paint (issue 17). Vite wraps each dynamic
 			// import in a helper that preloads the imported module's own imports: 0.85 KB of brotli on a 7 KB
 			// budget, for a gain of nothing here (the chunks are few and small, and load in parallel anyway).

@@ -1,4 +1,6 @@
-import scrollama from 'scrollama';
+// Scrollama's ES module source, not its UMD build: no CommonJS wrapper in the bundle, and its debug
+// overlay can be left out (astro.config.mjs, 'scrollama-no-debug').
+import scrollama from 'scrollama/index.js';
 import { activeStepIndex, parseTrigger, triggerLine } from './active-step.ts';
 import { followStage } from './details.ts';
 import { cloneForStage } from './stage-figure.ts';
