@@ -18,8 +18,7 @@ import { parseYamlSource, type Position, type YamlSource } from '../../problems/
 export type DeclarationProblem = Problem & Position;
 
 /** The hint under a declaration's problems. */
-export const declarationHint =
-	'See "Make a chart" in content/EDITORS.md and the vocabulary in src/charts/declared/vocabulary.ts.';
+export const declarationHint = 'See "Make a chart" in content/EDITORS.md: it lists every key a chart can use.';
 
 /** A declaration that passed every check, with the dataset it draws. */
 export interface CheckedDeclaration {
@@ -83,7 +82,17 @@ export function checkDeclaration(
 		);
 	const parsed = declarationSchema.safeParse(source.value, { reportInput: true });
 	if (!parsed.success) {
-		for (const issue of parsed.error.issues) problems.push(...schemaProblems(issue, source));
+		// A misspelt key ("subtitel") is named once, as unknown with its correction, not also as a missing "subtitle".
+		const misspelt = new Set(
+			parsed.error.issues.flatMap((issue) =>
+				issue.code === 'unrecognized_keys'
+					? issue.keys.map((key) => dotted([...issue.path, closest(key, keysAt(issue.path)) ?? key]))
+					: [],
+			),
+		);
+		for (const issue of parsed.error.issues)
+			if (!(issue.code === 'invalid_type' && issue.input === undefined && misspelt.has(dotted(issue.path))))
+				problems.push(...schemaProblems(issue, source));
 		return { problems: sorted(problems) };
 	}
 	const declaration = parsed.data;
