@@ -469,7 +469,7 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			);
 		const [from, to] = range.map((v) => (type === 'number' ? Number(v) : Date.parse(String(v))));
 		if (from! >= to!)
-			report(
+			return report(
 				path,
 				from === to
 					? `"${dotted(path)}" is empty: from and to are the same; write a range, e.g. [0, 45].`
@@ -483,7 +483,7 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 		if (type === 'number' && axis === valueAxis && bars && (from! > 0 || to! < 0))
 			report(
 				path,
-				`"${dotted(path)}" leaves out zero, where bars start, so they would be cut short: write a range that includes 0, e.g. [0, ${range[1]}]; to look closer at some rows, show only them with only.`,
+				`"${dotted(path)}" leaves out zero, where bars start, so they would be cut short: write a range that includes 0, e.g. [${to! < 0 ? `${range[0]}, 0` : `0, ${range[1]}`}]; to look closer at some rows, show only them with only.`,
 			);
 	};
 	for (const axis of ['x', 'y'] as const) {
