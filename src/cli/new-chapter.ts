@@ -117,6 +117,12 @@ export async function newChapter(title: string, folders: StoryFolders, today = n
 		source: readFileSync(file, 'utf8'),
 	}));
 	const story = validateStory(existing, catalogue);
+	// The chapter's id on the story page is its file's name: a step of that id would clash with it.
+	const clash = story.steps.find((step) => step.id === slug);
+	if (clash)
+		throw new Error(
+			`The title ${JSON.stringify(title)} would give the chapter the id "${slug}", which the step at ${clash.file}:${clash.line} already has: choose another title.`,
+		);
 	const stepIds = new Set(story.steps.map((step) => step.id));
 	const short = shortened(slug, 20);
 	// Step ids start with the slug, cut to a few words: they are typed in links and ?step=.

@@ -18,8 +18,7 @@ import { parseYamlSource, type Position, type YamlSource } from '../../problems/
 export type DeclarationProblem = Problem & Position;
 
 /** The hint under a declaration's problems. */
-export const declarationHint =
-	'See "Make a chart" in content/EDITORS.md and the vocabulary in src/charts/declared/vocabulary.ts.';
+export const declarationHint = 'See "Make a chart" in content/EDITORS.md: it lists every key a chart can use.';
 
 /** A declaration that passed every check, with the dataset it draws. */
 export interface CheckedDeclaration {
@@ -83,7 +82,17 @@ export function checkDeclaration(
 		);
 	const parsed = declarationSchema.safeParse(source.value, { reportInput: true });
 	if (!parsed.success) {
-		for (const issue of parsed.error.issues) problems.push(...schemaProblems(issue, source));
+		// A misspelt key ("subtitel") is named once, as unknown with its correction, not also as a missing "subtitle".
+		const misspelt = new Set(
+			parsed.error.issues.flatMap((issue) =>
+				issue.code === 'unrecognized_keys'
+					? issue.keys.map((key) => dotted([...issue.path, closest(key, keysAt(issue.path)) ?? key]))
+					: [],
+			),
+		);
+		for (const issue of parsed.error.issues)
+			if (!(issue.code === 'invalid_type' && issue.input === undefined && misspelt.has(dotted(issue.path))))
+				problems.push(...schemaProblems(issue, source));
 		return { problems: sorted(problems) };
 	}
 	const declaration = parsed.data;
@@ -460,7 +469,7 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 			);
 		const [from, to] = range.map((v) => (type === 'number' ? Number(v) : Date.parse(String(v))));
 		if (from! >= to!)
-			report(
+			return report(
 				path,
 				from === to
 					? `"${dotted(path)}" is empty: from and to are the same; write a range, e.g. [0, 45].`
@@ -474,7 +483,7 @@ function dataProblems(declaration: Declaration, dataset: Dataset, source: YamlSo
 		if (type === 'number' && axis === valueAxis && bars && (from! > 0 || to! < 0))
 			report(
 				path,
-				`"${dotted(path)}" leaves out zero, where bars start, so they would be cut short: write a range that includes 0, e.g. [0, ${range[1]}]; to look closer at some rows, show only them with only.`,
+				`"${dotted(path)}" leaves out zero, where bars start, so they would be cut short: write a range that includes 0, e.g. [${to! < 0 ? `${range[0]}, 0` : `0, ${range[1]}`}]; to look closer at some rows, show only them with only.`,
 			);
 	};
 	for (const axis of ['x', 'y'] as const) {

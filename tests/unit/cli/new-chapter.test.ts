@@ -108,6 +108,12 @@ describe('npm run new-chapter -- "Title"', { timeout: 60_000 }, () => {
 		expect(again.output).toMatchInlineSnapshot(
 			`"content/chapters/qwens-bet.mdx already exists: choose another title, or edit that chapter."`,
 		);
+		// Its id would be a step's: the title is what to change (the file does not exist yet).
+		const clash = await newChapter('The market');
+		expect(clash.code).toBe(1);
+		expect(clash.output).toMatch(
+			/^The title "The market" would give the chapter the id "the-market", which the step at content\/chapters\/[\w-]+\.mdx:\d+ already has: choose another title\.$/,
+		);
 		const none = await newChapter();
 		expect(none.code).toBe(1);
 		expect(none.output).toMatch(/^Give the chapter a title: npm run new-chapter -- "The title of the chapter"\n/);

@@ -84,7 +84,9 @@ describe('found by the property test of declarations', () => {
 			problems(
 				good.replace('    label: The largest providers', '    label: The largest providers\n    zoom: { y: [45, 0] }'),
 			),
-		).toEqual(['14:16: "states.market.zoom.y" is along "vendor", a text column, which has no range: remove it.']);
+		).toEqual([
+			'14:16: "states.market.zoom.y" is along "vendor", a text column, which has no range: remove it; to show some rows only, write only: { vendor: [Tencent, Oracle] }.',
+		]);
 	});
 
 	it('an unclosed quote or bracket is reported where it opens, not at the end of the file or the next line', () => {
