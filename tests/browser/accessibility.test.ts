@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageTypes } from '../helpers/site-pages.ts';
-import { useBuiltSite } from '../helpers/built-site-browser.ts';
+import { pageSettled, useBuiltSite } from '../helpers/built-site-browser.ts';
 
 // WCAG 2.2 AA, as DESIGN.md asks. Plot's per-group aria-labels are removed at render time
 // (src/render/render-svg.ts): each chart is one role="img" with a description and a data table.
@@ -47,7 +47,10 @@ describe.each(Object.entries(pageTypes(siteDir)))(
 			await page.emulateMedia({ colorScheme: scheme });
 			await page.setViewportSize(viewports[device]);
 			const first = page.url() === 'about:blank';
-			if (first) await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+			if (first) {
+				await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+				await pageSettled(page);
+			}
 			// Two frames: the switched styles and layout are on screen (and the stage re-measured).
 			else await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 			expect(await page.evaluate(() => [matchMedia('(prefers-color-scheme: dark)').matches, innerWidth])).toEqual([

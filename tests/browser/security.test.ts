@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { maxHeight, minHeight } from '../../src/client/embed-protocol.ts';
 import { serveHost, type HostServer } from '../helpers/host-server.ts';
 import { pageTypes } from '../helpers/site-pages.ts';
-import { useBuiltSite } from '../helpers/built-site-browser.ts';
+import { pageSettled, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
 const siteDir = inject('siteDir');
@@ -380,7 +380,7 @@ describe('hostile URLs change nothing but what they name, and reflect nothing', 
 		});
 		const bodyText = async (query: string) => {
 			await page.goto(`${site.url}${path}${query}`, { waitUntil: 'networkidle' });
-			await page.waitForFunction(() => document.readyState === 'complete');
+			await pageSettled(page);
 			return page.evaluate(() => ({
 				html: document.documentElement.outerHTML,
 				// What the page says: its headings, steps and figures (the gallery's details render lazily).

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../../src/cli/chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -31,4 +31,16 @@ export function useBuiltSite(): BuiltSite {
 			return server.url;
 		},
 	};
+}
+
+/**
+ * Waits until a loaded page is as a reader sees it once its scripts have run: the layout imports the
+ * page's modules after the first paint, and a scrolly section's stage is filled when its engine runs.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() =>
+			document.readyState === 'complete' &&
+			(!document.querySelector('story-scrolly') || document.querySelector('.scrolly-figure figure') !== null),
+	);
 }
