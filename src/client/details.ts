@@ -30,13 +30,15 @@ let current: { d: Details; s: number; i: number; key: boolean } | undefined;
 let tip: HTMLElement;
 let ring: HTMLElement;
 let live: HTMLElement;
+let layer: HTMLElement;
 
+// The tooltip and the ring go in their layer (src/styles/details.css: it keeps their layout theirs).
 const make = (cls: string, hidden = true): HTMLElement => {
 	const el = document.createElement('div');
 	el.className = cls;
 	el.hidden = hidden;
 	if (hidden) el.ariaHidden = 'true'; // the live region says what the tooltip shows
-	document.body.append(el);
+	(hidden ? (layer ??= make('details-layer', false)) : document.body).append(el);
 	return el;
 };
 
@@ -163,7 +165,7 @@ function place(li?: Element): void {
 				return line;
 			}),
 		);
-	ring.style.cssText = `left:${r.x - 3}px;top:${r.y - 3}px;width:${r.width + 6}px;height:${r.height + 6}px`;
+	ring.style.cssText = `transform:translate(${r.x - 3}px,${r.y - 3}px);width:${r.width + 6}px;height:${r.height + 6}px`;
 	tip.hidden = ring.hidden = false;
 	const { offsetWidth: w, offsetHeight: h } = tip;
 	const x = Math.max(8, box.left, Math.min(r.x + r.width / 2 - w / 2, Math.min(innerWidth - 8, box.right) - w));
@@ -174,7 +176,7 @@ function place(li?: Element): void {
 	const above = r.y - h - 10;
 	const below = r.bottom + 10;
 	const top = clear(above) ? above : clear(below) ? below : Math.max(0, Math.min(above, innerHeight - h));
-	tip.style.cssText = `left:${x}px;top:${top}px`;
+	tip.style.transform = `translate(${x}px,${top}px)`;
 }
 
 const boxOf = (target: EventTarget | null): HTMLElement | null =>
