@@ -7,8 +7,13 @@ import { cloneForStage } from './stage-figure.ts';
 import { StageTransition } from './transition.ts';
 import { motionOn, wireMotionToggle } from './transition-motion.ts';
 
-/** How long a step must stay active before the URL names it, in ms: longer than a transition. */
-const hashDelay = 600;
+/**
+ * How long a step must stay active before the URL names it, in ms: well past a transition's end on
+ * a slow phone (450 ms, longer when frames stall). A URL change costs a slow phone some 10 ms of main
+ * thread (Chromium updates the page's icon too); at 600 ms it often fell in the frame of the reader's
+ * next step change.
+ */
+const hashDelay = 1200;
 
 /**
  * `<story-scrolly>`: wires a server-rendered scrolly section. The stage shows the figure of the
