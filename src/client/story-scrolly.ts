@@ -36,6 +36,8 @@ class StoryScrolly extends HTMLElement {
 	#resizeObserver = new ResizeObserver(() => this.#remeasure());
 	// The changes to the steps either side of the active one, planned while the reader reads.
 	#prepared = new Map<number, Prepared>();
+	// A step's own figure changed (a preview's edit, a test): a copy made before no longer matches.
+	#figureWatch = new MutationObserver(() => this.#prepared.clear());
 	// Every section on the page: a scroll event measures them all before any changes its stage.
 	static #all = new Set<StoryScrolly>();
 
@@ -46,6 +48,8 @@ class StoryScrolly extends HTMLElement {
 		if (this.#steps.length === 0 || !this.#stage) return;
 		this.#transition = new StageTransition(this.#stage);
 		this.#transition.settled = () => this.#prepareNext();
+		for (const figure of this.querySelectorAll('.step-figure'))
+			this.#figureWatch.observe(figure, { subtree: true, childList: true, attributes: true, characterData: true });
 		this.#setupScroller();
 		this.#resizeObserver.observe(this);
 		if (!StoryScrolly.#all.size) addEventListener('scroll', StoryScrolly.#onScroll, { passive: true });
@@ -60,6 +64,7 @@ class StoryScrolly extends HTMLElement {
 		this.#cancelSync();
 		clearTimeout(this.#hashTimer);
 		this.#resizeObserver.disconnect();
+		this.#figureWatch.disconnect();
 		StoryScrolly.#all.delete(this);
 		if (!StoryScrolly.#all.size) removeEventListener('scroll', StoryScrolly.#onScroll);
 		removeEventListener('resize', this.#onResize);
