@@ -4,11 +4,16 @@ import scrollama from 'scrollama/index.js';
 import { activeStepIndex, parseTrigger, triggerLine } from './active-step.ts';
 import { followStage } from './details.ts';
 import { cloneForStage } from './stage-figure.ts';
-import { StageTransition } from './transition.ts';
+import { StageTransition, type Prepared } from './transition.ts';
 import { motionOn, wireMotionToggle } from './transition-motion.ts';
 
-/** How long a step must stay active before the URL names it, in ms: longer than a transition. */
-const hashDelay = 600;
+/**
+ * How long a step must stay active before the URL names it, in ms: well past a transition's end on
+ * a slow phone (450 ms, longer when frames stall). A URL change costs a slow phone some 10 ms of main
+ * thread (Chromium updates the page's icon too); at 600 ms it often fell in the frame of the reader's
+ * next step change.
+ */
+const hashDelay = 1200;
 
 /**
  * `<story-scrolly>`: wires a server-rendered scrolly section. The stage shows the figure of the
@@ -29,6 +34,10 @@ class StoryScrolly extends HTMLElement {
 	#hashTarget: string | null = null;
 	#hashTimer: ReturnType<typeof setTimeout> | undefined;
 	#resizeObserver = new ResizeObserver(() => this.#remeasure());
+	// The changes to the steps either side of the active one, planned while the reader reads.
+	#prepared = new Map<number, Prepared>();
+	// A step's own figure changed (a preview's edit, a test): a copy made before no longer matches.
+	#figureWatch = new MutationObserver(() => this.#prepared.clear());
 	// Every section on the page: a scroll event measures them all before any changes its stage.
 	static #all = new Set<StoryScrolly>();
 
@@ -38,6 +47,9 @@ class StoryScrolly extends HTMLElement {
 		this.#progress = this.querySelector('.scrolly-progress');
 		if (this.#steps.length === 0 || !this.#stage) return;
 		this.#transition = new StageTransition(this.#stage);
+		this.#transition.settled = () => this.#prepareNext();
+		for (const figure of this.querySelectorAll('.step-figure'))
+			this.#figureWatch.observe(figure, { subtree: true, childList: true, attributes: true, characterData: true });
 		this.#setupScroller();
 		this.#resizeObserver.observe(this);
 		if (!StoryScrolly.#all.size) addEventListener('scroll', StoryScrolly.#onScroll, { passive: true });
@@ -52,6 +64,7 @@ class StoryScrolly extends HTMLElement {
 		this.#cancelSync();
 		clearTimeout(this.#hashTimer);
 		this.#resizeObserver.disconnect();
+		this.#figureWatch.disconnect();
 		StoryScrolly.#all.delete(this);
 		if (!StoryScrolly.#all.size) removeEventListener('scroll', StoryScrolly.#onScroll);
 		removeEventListener('resize', this.#onResize);
@@ -139,16 +152,42 @@ class StoryScrolly extends HTMLElement {
 		if (!step || !this.#stage) return;
 		this.#followHash(reached ? step.id : null);
 		if (index !== this.#active) {
-			const figure = step.querySelector('.step-figure figure')!;
+			const prepared = this.#prepared.get(index);
+			this.#prepared.clear();
 			const focused = this.#stage.contains(document.activeElement);
 			// Once the new figure is in (a frame later when animated), the details follow it.
-			this.#transition?.show(cloneForStage(figure, '-stage'), motionOn(), () => followStage(this.#stage!, focused));
+			this.#transition?.show(prepared ?? this.#stageCopy(index), motionOn(), () => followStage(this.#stage!, focused));
 			this.#stage.dataset.chart = step.dataset.chart;
 			this.#stage.dataset.state = step.dataset.state;
 			this.#steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
 			if (this.#progress) this.#progress.textContent = `Step ${index + 1} of ${this.#steps.length}`;
 			this.#active = index;
 		}
+	}
+
+	#stageCopy(index: number): Element {
+		return cloneForStage(this.#steps[index]!.querySelector('.step-figure figure')!, '-stage');
+	}
+
+	/*
+	 * Once the stage is at rest, in idle time, plans the change to the next step and then to the
+	 * previous one (one per idle period), so the frame a reader's scroll changes the step in needs
+	 * neither a copy of the figure nor the planning of the morph. A plan the stage has moved on
+	 * from is not used (StageTransition checks).
+	 */
+	#prepareNext(): void {
+		if (!motionOn()) return;
+		// Safari has no requestIdleCallback: a moment after the animation's end will do.
+		const idle = (run: () => void) =>
+			'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 50);
+		idle(() => {
+			const index = [this.#active + 1, this.#active - 1].find((i) => this.#steps[i] && !this.#prepared.has(i));
+			if (index === undefined) return;
+			const prepared = this.#transition?.prepare(this.#stageCopy(index));
+			if (!prepared) return;
+			this.#prepared.set(index, prepared);
+			this.#prepareNext();
+		});
 	}
 
 	/*

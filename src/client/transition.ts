@@ -7,6 +7,8 @@ const maxStep = 50;
 // Attributes that are not drawing, or are animated as computed colours: not interpolated.
 const skipped = /^(?:id|class|role|style|fill|stroke|aria-.*|data-.*)$/;
 
+const dark = matchMedia('(prefers-color-scheme: dark)');
+
 /** Sets what it animates to progress t (0 to 1); at 1, exactly the new state. */
 type Tween = (t: number) => void;
 
@@ -28,56 +30,42 @@ interface Plan {
  */
 export class StageTransition {
 	#frame = 0;
+	#running = false;
+	// Counts the changes of what the stage shows: a plan made before one no longer holds.
+	#shown = 0;
+	/** Called once the stage shows a state at rest (the animation over, or a switch made at once). */
+	settled: () => void = () => {};
 
 	constructor(readonly stage: HTMLElement) {}
 
 	/**
-	 * Shows `next` (a figure not yet in the page) in the stage, animated or at once, then calls
-	 * `after` (once `next` is in the page).
+	 * Plans, ahead of time (while the reader reads), the animation from the state at rest on the
+	 * stage to `next` (a figure not yet in the page): the reads and the planning then stay out of the
+	 * frame that changes the step. Nothing while an animation runs (its plan would start mid-way).
 	 */
-	show(next: Element, animate: boolean, after: () => void): void {
+	prepare(next: Element): Prepared | undefined {
+		if (!this.#running && this.stage.firstElementChild) return this.#plan(next);
+	}
+
+	/**
+	 * Shows `next` (a figure not yet in the page, or one prepared for it) in the stage, animated or
+	 * at once, then calls `after` (once the new figure is in the page).
+	 */
+	show(next: Element | Prepared, animate: boolean, after: () => void): void {
 		cancelAnimationFrame(this.#frame);
 		const { stage } = this;
-		const leaving = [...stage.children];
-		const old = leaving[0];
-		if (!animate || !old) {
-			stage.replaceChildren(next);
+		const figure = next instanceof Element ? next : next.next;
+		this.#running = false;
+		if (!animate || !stage.firstElementChild) {
+			this.#shown++;
+			stage.replaceChildren(figure);
 			stage.removeAttribute('data-transition');
-			return after();
+			after();
+			return this.settled();
 		}
-		// Reads first (the page's style and layout are clean now), then writes: no forced layout.
-		const oldSvg = [...old.querySelectorAll('svg.plot')].find((svg) => svg.getBoundingClientRect().width > 0);
-		const width = oldSvg?.parentElement?.getAttribute('data-width');
-		const newSvg =
-			old.getAttribute('data-chart') === next.getAttribute('data-chart')
-				? next.querySelector(`[data-width="${width}"] > svg.plot`)
-				: null;
-		const plan: Plan = {
-			tweens: [],
-			moves: [],
-			probe: document.createElementNS('http://www.w3.org/2000/svg', 'g'),
-		};
-		oldSvg?.append(plan.probe);
-		const morphs = oldSvg && newSvg && pair(oldSvg, newSvg, plan);
-		if (morphs) {
-			morph(oldSvg, newSvg, plan);
-			const shown = opacity(old);
-			if (shown < 1) plan.tweens.push(fade(old, shown, 1));
-			// The old figure stays: its words change only where they differ, and its drawings are
-			// replaced by the new ones (the morph moves those). No text is laid out again for nothing.
-			plan.moves.push(() => adopt(old, next));
-			leaving.shift();
-		} else plan.tweens.push(fade(next, 0, 1, 0.35));
-		plan.probe.remove();
-		for (const figure of leaving) {
-			exit(figure, stage, null, plan);
-			plan.moves.push(() => {
-				figure.classList.add('is-leaving');
-				figure.setAttribute('aria-hidden', 'true');
-				figure.setAttribute('inert', '');
-			});
-		}
-		if (!morphs) plan.moves.unshift(() => stage.prepend(next));
+		const { plan, morphs } = next instanceof Element || next.key !== this.#key() ? this.#plan(figure) : next;
+		this.#shown++;
+		this.#running = true;
 		plan.moves.push(after);
 		stage.setAttribute('data-transition', morphs ? 'morph' : 'fade');
 		const { tweens, moves } = plan;
@@ -99,10 +87,68 @@ export class StageTransition {
 				for (let i = 0; i < tweens.length; i++) tweens[i]!(t);
 			}
 			if (progress < 1) this.#frame = requestAnimationFrame(tick);
-			else stage.removeAttribute('data-transition');
+			else {
+				this.#running = false;
+				stage.removeAttribute('data-transition');
+				this.settled();
+			}
 		};
 		this.#frame = requestAnimationFrame(tick);
 	}
+
+	// What a plan depends on besides the stage's figures: the theme's colours, the drawing's width.
+	#key(): string {
+		return `${this.#shown} ${document.documentElement.dataset.theme} ${dark.matches} ${innerWidth}`;
+	}
+
+	// Reads only (the page's style and layout are clean at a scroll event), writes nothing but a probe.
+	#plan(next: Element): Prepared {
+		const { stage } = this;
+		const leaving = [...stage.children];
+		const old = leaving[0]!;
+		const key = this.#key();
+		const oldSvg = [...old.querySelectorAll('svg.plot')].find((svg) => svg.getBoundingClientRect().width > 0);
+		const width = oldSvg?.parentElement?.getAttribute('data-width');
+		const newSvg =
+			old.getAttribute('data-chart') === next.getAttribute('data-chart')
+				? next.querySelector(`[data-width="${width}"] > svg.plot`)
+				: null;
+		const plan: Plan = {
+			tweens: [],
+			moves: [],
+			probe: document.createElementNS('http://www.w3.org/2000/svg', 'g'),
+		};
+		oldSvg?.append(plan.probe);
+		const morphs = !!(oldSvg && newSvg && pair(oldSvg, newSvg, plan));
+		if (morphs) {
+			morph(oldSvg, newSvg, plan);
+			const shown = opacity(old);
+			if (shown < 1) plan.tweens.push(fade(old, shown, 1));
+			// The old figure stays: its words change only where they differ, and its drawings are
+			// replaced by the new ones (the morph moves those). No text is laid out again for nothing.
+			plan.moves.push(() => adopt(old, next));
+			leaving.shift();
+		} else plan.tweens.push(fade(next, 0, 1, 0.35));
+		plan.probe.remove();
+		for (const figure of leaving) {
+			exit(figure, stage, null, plan);
+			plan.moves.push(() => {
+				figure.classList.add('is-leaving');
+				figure.setAttribute('aria-hidden', 'true');
+				figure.setAttribute('inert', '');
+			});
+		}
+		if (!morphs) plan.moves.unshift(() => stage.prepend(next));
+		return { next, key, plan, morphs };
+	}
+}
+
+/** A change of state planned ahead (StageTransition.prepare), valid while the stage is unchanged. */
+export interface Prepared {
+	readonly next: Element;
+	readonly key: string;
+	readonly plan: Plan;
+	readonly morphs: boolean;
 }
 
 // Opacity as a running transition set it, or the element's own; no style recalculation needed.
@@ -235,7 +281,6 @@ function pair(from: Element, to: Element, plan: Plan): boolean {
 /** Computed colours of the charts' paint values ("var(--c-alibaba)", "currentColor"), for one theme. */
 const colours = new Map<string, string>();
 let coloursTheme: string | undefined;
-const dark = matchMedia('(prefers-color-scheme: dark)');
 
 /**
  * The colour `el` shows for `name`: the one a running transition set, else its own or inherited
