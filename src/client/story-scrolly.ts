@@ -7,6 +7,10 @@ import { cloneForStage } from './stage-figure.ts';
 import { StageTransition } from './transition.ts';
 import { motionOn, wireMotionToggle } from './transition-motion.ts';
 
+/** Ends the current task: the next waits behind input and rendering (setTimeout where there is no scheduler.yield). */
+const nextTask = (): Promise<void> =>
+	globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+
 /** How long a step must stay active before the URL names it, in ms: longer than a transition. */
 const hashDelay = 600;
 
@@ -28,23 +32,36 @@ class StoryScrolly extends HTMLElement {
 	#pending: { task: ReturnType<typeof setTimeout>; frame: number } | undefined;
 	#hashTarget: string | null = null;
 	#hashTimer: ReturnType<typeof setTimeout> | undefined;
-	#resizeObserver = new ResizeObserver(() => this.#remeasure());
+	// Its first call reports the size the section was set up at: nothing to measure again.
+	#sized = false;
+	#resizeObserver = new ResizeObserver(() => (this.#sized ? this.#remeasure() : (this.#sized = true)));
 	// Every section on the page: a scroll event measures them all before any changes its stage.
 	static #all = new Set<StoryScrolly>();
 
+	// Sections are set up one a task, in page order: together, the nine of the story's page made one long
+	// task of the engine's start, the page's Total Blocking Time (issue 17).
+	static #queue: Promise<void> = Promise.resolve();
+
 	connectedCallback(): void {
+		StoryScrolly.#queue = StoryScrolly.#queue.then(nextTask).then(() => this.#connect());
+	}
+
+	#connect(): void {
+		if (!this.isConnected || StoryScrolly.#all.has(this)) return;
 		this.#steps = [...this.querySelectorAll<HTMLElement>('.step[data-step]')];
 		this.#stage = this.querySelector('.scrolly-figure');
 		this.#progress = this.querySelector('.scrolly-progress');
 		if (this.#steps.length === 0 || !this.#stage) return;
 		this.#transition = new StageTransition(this.#stage);
+		// Reads (the scroller's and the sync's) before writes: one layout of the page, not one each.
 		this.#setupScroller();
+		const at = this.#measure();
 		this.#resizeObserver.observe(this);
 		if (!StoryScrolly.#all.size) addEventListener('scroll', StoryScrolly.#onScroll, { passive: true });
 		StoryScrolly.#all.add(this);
 		addEventListener('resize', this.#onResize);
+		if (at) this.#show(...at);
 		this.#wireControls();
-		this.#sync();
 	}
 
 	disconnectedCallback(): void {
@@ -141,8 +158,14 @@ class StoryScrolly extends HTMLElement {
 		if (index !== this.#active) {
 			const figure = step.querySelector('.step-figure figure')!;
 			const focused = this.#stage.contains(document.activeElement);
-			// Once the new figure is in (a frame later when animated), the details follow it.
-			this.#transition?.show(cloneForStage(figure, '-stage'), motionOn(), () => followStage(this.#stage!, focused));
+			// The page comes with the first step's figure in the stage (Scrolly.astro): kept when it is the
+			// one to show. The first state shown is switched to at once, as on a page that just opened.
+			const shown = this.#stage.dataset;
+			if (this.#active >= 0 || !this.#stage.firstElementChild || `${shown.chart}/${shown.state}` !== `${step.dataset.chart}/${step.dataset.state}`)
+				// Once the new figure is in (a frame later when animated), the details follow it.
+				this.#transition?.show(cloneForStage(figure, '-stage'), motionOn() && this.#active >= 0, () =>
+					followStage(this.#stage!, focused),
+				);
 			this.#stage.dataset.chart = step.dataset.chart;
 			this.#stage.dataset.state = step.dataset.state;
 			this.#steps.forEach((s, i) => s.classList.toggle('is-active', i === index));
