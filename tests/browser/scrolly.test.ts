@@ -1,6 +1,6 @@
 import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite } from '../helpers/built-site-browser.ts';
+import { scrollyReady, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
 const site = useBuiltSite();
@@ -15,8 +15,9 @@ async function open(path: string, options: BrowserContextOptions = desktop) {
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 	await page.goto(`${site.url}${path}`);
-	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`.
-	if (options.javaScriptEnabled !== false) await page.evaluate(() => customElements.whenDefined('story-scrolly'));
+	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`, and
+	// sets its sections up one a task.
+	if (options.javaScriptEnabled !== false) await scrollyReady(page);
 	return { page, story: new StoryPage(page), errors, close: () => context.close() };
 }
 
