@@ -157,6 +157,27 @@ describe('after a resize or an orientation change', () => {
 	});
 });
 
+describe('the first view', () => {
+	it('comes with each stage showing its first step’s figure before the scroll engine runs, as the engine would copy it', async () => {
+		const context = await site.browser.newContext(desktop);
+		const page = await context.newPage();
+		await page.route(/\/story-scrolly\.[^/]*\.js$/, (route) => route.abort());
+		await page.goto(`${site.url}/`);
+		const stages = await page.evaluate(() =>
+			[...document.querySelectorAll('story-scrolly')].map((section) => {
+				const stage = section.querySelector('.scrolly-figure')!;
+				const figure = section.querySelector('.step .step-figure figure')!;
+				const table = figure.querySelector('.figure-data')?.outerHTML ?? '';
+				// The engine's copy (src/client/stage-figure.ts) suffixes the ids "-stage"; the page's prefixes them.
+				return stage.children.length === 1 && stage.innerHTML.replaceAll('-stage', '') === figure.outerHTML.replace(table, '');
+			}),
+		);
+		expect(stages.length).toBeGreaterThan(1);
+		expect(stages).toEqual(stages.map(() => true));
+		await context.close();
+	});
+});
+
 describe('the story without JavaScript', () => {
 	it('shows every step with its own chart state inline, in reading order', async () => {
 		const { page, story, close } = await open('/', { ...phone, javaScriptEnabled: false });
