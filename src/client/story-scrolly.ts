@@ -9,7 +9,7 @@ import { motionOn, wireMotionToggle } from './transition-motion.ts';
 
 /** Ends the current task: the next waits behind input and rendering (setTimeout where there is no scheduler.yield). */
 const nextTask = (): Promise<void> =>
-	globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+	'scheduler' in globalThis && 'yield' in scheduler ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
 
 /** How long a step must stay active before the URL names it, in ms: longer than a transition. */
 const hashDelay = 600;
@@ -161,7 +161,11 @@ class StoryScrolly extends HTMLElement {
 			// The page comes with the first step's figure in the stage (Scrolly.astro): kept when it is the
 			// one to show. The first state shown is switched to at once, as on a page that just opened.
 			const shown = this.#stage.dataset;
-			if (this.#active >= 0 || !this.#stage.firstElementChild || `${shown.chart}/${shown.state}` !== `${step.dataset.chart}/${step.dataset.state}`)
+			if (
+				this.#active >= 0 ||
+				!this.#stage.firstElementChild ||
+				`${shown.chart}/${shown.state}` !== `${step.dataset.chart}/${step.dataset.state}`
+			)
 				// Once the new figure is in (a frame later when animated), the details follow it.
 				this.#transition?.show(cloneForStage(figure, '-stage'), motionOn() && this.#active >= 0, () =>
 					followStage(this.#stage!, focused),

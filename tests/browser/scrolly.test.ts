@@ -169,7 +169,10 @@ describe('the first view', () => {
 				const figure = section.querySelector('.step .step-figure figure')!;
 				const table = figure.querySelector('.figure-data')?.outerHTML ?? '';
 				// The engine's copy (src/client/stage-figure.ts) suffixes the ids "-stage"; the page's prefixes them.
-				return stage.children.length === 1 && stage.innerHTML.replaceAll('-stage', '') === figure.outerHTML.replace(table, '');
+				return (
+					stage.children.length === 1 &&
+					stage.innerHTML.replaceAll('-stage', '') === figure.outerHTML.replace(table, '')
+				);
 			}),
 		);
 		expect(stages.length).toBeGreaterThan(1);
