@@ -7,6 +7,10 @@ import { cloneForStage } from './stage-figure.ts';
 import { StageTransition, type Prepared } from './transition.ts';
 import { motionOn, wireMotionToggle } from './transition-motion.ts';
 
+/** Ends the current task: the next waits behind input and rendering (setTimeout where there is no scheduler.yield). */
+const nextTask = (): Promise<void> =>
+	'scheduler' in globalThis && 'yield' in scheduler ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+
 /**
  * How long a step must stay active before the URL names it, in ms: well past a transition's end on
  * a slow phone (450 ms, longer when frames stall). A URL change costs a slow phone some 10 ms of main
@@ -33,7 +37,9 @@ class StoryScrolly extends HTMLElement {
 	#pending: { task: ReturnType<typeof setTimeout>; frame: number } | undefined;
 	#hashTarget: string | null = null;
 	#hashTimer: ReturnType<typeof setTimeout> | undefined;
-	#resizeObserver = new ResizeObserver(() => this.#remeasure());
+	// Its first call reports the size the section was set up at: nothing to measure again.
+	#sized = false;
+	#resizeObserver = new ResizeObserver(() => (this.#sized ? this.#remeasure() : (this.#sized = true)));
 	// The changes to the steps either side of the active one, planned while the reader reads.
 	#prepared = new Map<number, Prepared>();
 	// A step's own figure changed (a preview's edit, a test): a copy made before no longer matches.
@@ -41,22 +47,33 @@ class StoryScrolly extends HTMLElement {
 	// Every section on the page: a scroll event measures them all before any changes its stage.
 	static #all = new Set<StoryScrolly>();
 
+	// Sections are set up one a task, in page order: together, the nine of the story's page made one long
+	// task of the engine's start, the page's Total Blocking Time (issue 17).
+	static #queue: Promise<void> = Promise.resolve();
+
 	connectedCallback(): void {
+		StoryScrolly.#queue = StoryScrolly.#queue.then(nextTask).then(() => this.#connect());
+	}
+
+	#connect(): void {
+		if (!this.isConnected || StoryScrolly.#all.has(this)) return;
 		this.#steps = [...this.querySelectorAll<HTMLElement>('.step[data-step]')];
 		this.#stage = this.querySelector('.scrolly-figure');
 		this.#progress = this.querySelector('.scrolly-progress');
 		if (this.#steps.length === 0 || !this.#stage) return;
 		this.#transition = new StageTransition(this.#stage);
+		// Reads (the scroller's and the sync's) before writes: one layout of the page, not one each.
 		this.#transition.settled = () => this.#prepareNext();
 		for (const figure of this.querySelectorAll('.step-figure'))
 			this.#figureWatch.observe(figure, { subtree: true, childList: true, attributes: true, characterData: true });
 		this.#setupScroller();
+		const at = this.#measure();
 		this.#resizeObserver.observe(this);
 		if (!StoryScrolly.#all.size) addEventListener('scroll', StoryScrolly.#onScroll, { passive: true });
 		StoryScrolly.#all.add(this);
 		addEventListener('resize', this.#onResize);
+		if (at) this.#show(...at);
 		this.#wireControls();
-		this.#sync();
 	}
 
 	disconnectedCallback(): void {
@@ -155,8 +172,20 @@ class StoryScrolly extends HTMLElement {
 			const prepared = this.#prepared.get(index);
 			this.#prepared.clear();
 			const focused = this.#stage.contains(document.activeElement);
-			// Once the new figure is in (a frame later when animated), the details follow it.
-			this.#transition?.show(prepared ?? this.#stageCopy(index), motionOn(), () => followStage(this.#stage!, focused));
+			// The page comes with the first step's figure in the stage (Scrolly.astro): kept when it is the
+			// one to show. The first state shown is switched to at once, as on a page that just opened.
+			const shown = this.#stage.dataset;
+			if (
+				this.#active >= 0 ||
+				!this.#stage.firstElementChild ||
+				`${shown.chart}/${shown.state}` !== `${step.dataset.chart}/${step.dataset.state}`
+			)
+				// Once the new figure is in (a frame later when animated), the details follow it.
+				this.#transition?.show(prepared ?? this.#stageCopy(index), motionOn() && this.#active >= 0, () =>
+					followStage(this.#stage!, focused),
+				);
+			// Kept: the changes to the steps either side are planned as after any switch.
+			else this.#prepareNext();
 			this.#stage.dataset.chart = step.dataset.chart;
 			this.#stage.dataset.state = step.dataset.state;
 			this.#steps.forEach((s, i) => s.classList.toggle('is-active', i === index));

@@ -1,6 +1,6 @@
 import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite } from '../helpers/built-site-browser.ts';
+import { scrollyReady, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
 const site = useBuiltSite();
@@ -15,8 +15,9 @@ async function open(path: string, options: BrowserContextOptions = desktop) {
 	page.on('pageerror', (error) => errors.push(error.message));
 	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 	await page.goto(`${site.url}${path}`);
-	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`.
-	if (options.javaScriptEnabled !== false) await page.evaluate(() => customElements.whenDefined('story-scrolly'));
+	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`, and
+	// sets its sections up one a task.
+	if (options.javaScriptEnabled !== false) await scrollyReady(page);
 	return { page, story: new StoryPage(page), errors, close: () => context.close() };
 }
 
@@ -153,6 +154,30 @@ describe('after a resize or an orientation change', () => {
 			await story.waitForShown(expected);
 		}
 		await close();
+	});
+});
+
+describe('the first view', () => {
+	it('comes with each stage showing its first step’s figure before the scroll engine runs, as the engine would copy it', async () => {
+		const context = await site.browser.newContext(desktop);
+		const page = await context.newPage();
+		await page.route(/\/story-scrolly\.[^/]*\.js$/, (route) => route.abort());
+		await page.goto(`${site.url}/`);
+		const stages = await page.evaluate(() =>
+			[...document.querySelectorAll('story-scrolly')].map((section) => {
+				const stage = section.querySelector('.scrolly-figure')!;
+				const figure = section.querySelector('.step .step-figure figure')!;
+				const table = figure.querySelector('.figure-data')?.outerHTML ?? '';
+				// The engine's copy (src/client/stage-figure.ts) suffixes the ids "-stage"; the page's prefixes them.
+				return (
+					stage.children.length === 1 &&
+					stage.innerHTML.replaceAll('-stage', '') === figure.outerHTML.replace(table, '')
+				);
+			}),
+		);
+		expect(stages.length).toBeGreaterThan(1);
+		expect(stages).toEqual(stages.map(() => true));
+		await context.close();
 	});
 });
 

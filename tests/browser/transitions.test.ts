@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite } from '../helpers/built-site-browser.ts';
+import { scrollyReady, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
 // Animated changes of chart state in the sticky stage (src/client/transition.ts).
@@ -24,8 +24,9 @@ async function open(options: BrowserContextOptions = desktop) {
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
 	await page.goto(`${site.url}/`);
-	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`.
-	await page.evaluate(() => customElements.whenDefined('story-scrolly'));
+	// The scroll engine loads after the first paint (src/layouts/StoryLayout.astro), so after `load`, and
+	// sets its sections up one a task.
+	await scrollyReady(page);
 	const story = new StoryPage(page);
 	const steps = await story.steps();
 	return { page, story, steps, errors, close: () => context.close() };

@@ -35,12 +35,19 @@ export function useBuiltSite(): BuiltSite {
 
 /**
  * Waits until a loaded page is as a reader sees it once its scripts have run: the layout imports the
- * page's modules after the first paint, and a scrolly section's stage is filled when its engine runs.
+ * page's modules after the first paint, and the scroll engine then sets its sections up one a task.
  */
 export async function pageSettled(page: Page): Promise<void> {
-	await page.waitForFunction(
-		() =>
-			document.readyState === 'complete' &&
-			(!document.querySelector('story-scrolly') || document.querySelector('.scrolly-figure figure') !== null),
+	await page.waitForFunction(() => document.readyState === 'complete');
+	await scrollyReady(page);
+}
+
+/**
+ * Waits until the scroll engine has set up every scrolly section on the page (src/client/story-scrolly.ts):
+ * it shows a section's step controls once it has wired them, last.
+ */
+export async function scrollyReady(page: Page): Promise<void> {
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll<HTMLElement>('story-scrolly .scrolly-controls')].every((c) => !c.hidden),
 	);
 }
