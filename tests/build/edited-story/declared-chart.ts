@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild } from '../helpers/astro-build.ts';
-import { page } from '../helpers/built-site.ts';
-import { chapterMdx, storyFixture } from '../helpers/story-fixture.ts';
-import { mapText, timelineText } from '../charts/declared-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { page } from '../../helpers/built-site.ts';
+import { chapterMdx, type StoryFixture } from '../../helpers/story-fixture.ts';
+import { mapText, timelineText } from '../../charts/declared-fixtures.ts';
 
 /**
  * An editor declares a chart in content/charts/ and uses it in a chapter, touching nothing else:
@@ -12,8 +11,6 @@ import { mapText, timelineText } from '../charts/declared-fixtures.ts';
  * The charts use datasets the story has; beside a bar chart, the two marks drawn alone (an event
  * timeline and points on the map).
  */
-const fixture = storyFixture('declared', 'editor-chart');
-const dist = fixture.env.STORY_OUT_DIR!;
 const chart = `title: China’s cloud spending, 2024 in focus
 subtitle: Mainland China cloud infrastructure services spending per quarter, US$ bn
 dataset: canalys-china-market
@@ -59,84 +56,85 @@ const chapter = chapterMdx(
 `,
 );
 
-beforeAll(async () => {
+/** The edits: three charts declared, and a chapter that uses them. */
+export function editDeclaredChart(fixture: StoryFixture): void {
 	fixture.write('charts/china-spending-2024.yaml', chart);
 	fixture.write('charts/qwen-by-release.yaml', timelineText);
 	fixture.write('charts/cloud-abroad.yaml', mapText);
 	fixture.write('chapters/spending-in-2024.mdx', chapter);
-	const { code, output } = await astroBuild(fixture.env);
-	if (code !== 0) throw new Error(`The fixture story did not build:\n${output}`);
-}, 300_000);
-afterAll(() => fixture.remove());
+}
 
-describe('a chart declared in content/charts', () => {
-	it('is drawn in the story and on its chapter page, one state per step', () => {
-		for (const path of ['', 'spending-in-2024/']) {
-			const steps = [...page(dist, path).querySelectorAll('.step[data-chart="china-spending-2024"]')];
-			expect(
-				steps.map((s) => s.getAttribute('data-state')),
-				path,
-			).toEqual(['by-quarter', 'year-2024', 'latest']);
-			for (const step of steps) expect(step.querySelector('figure svg'), path).not.toBeNull();
-		}
-	});
-
-	it('highlights 2024 in its state, and says so in the text alternative', () => {
-		const figure = page(dist, 'spending-in-2024/').querySelector('figure[data-state="year-2024"]')!;
-		expect(figure.querySelectorAll('svg [fill="var(--c-alibaba)"]').length).toBe(6); // three quarters, two widths
-		expect(figure.textContent).toContain('Q1 2024, Q2 2024 and Q3 2024 are highlighted');
-	});
-
-	it('has an embed page, an oEmbed record, downloads and a gallery entry for every state', () => {
-		for (const state of ['by-quarter', 'year-2024', 'latest']) {
-			expect(page(dist, `embed/china-spending-2024/${state}/`).querySelector('figure svg'), state).not.toBeNull();
-			for (const file of [
-				`charts/china-spending-2024/${state}.svg`,
-				`charts/china-spending-2024/${state}.png`,
-				`charts/china-spending-2024/${state}.csv`,
-				`oembed/china-spending-2024/${state}.json`,
-			])
-				expect(existsSync(join(dist, file)), file).toBe(true);
-			// The gallery's grid links each state to the chart's own page, where its codes are.
-			expect(
-				page(dist, 'charts/').querySelector(`a[href$="/charts/china-spending-2024/#china-spending-2024--${state}"]`),
-				state,
-			).not.toBeNull();
-			expect(
-				page(dist, 'charts/china-spending-2024/').querySelector(`#china-spending-2024--${state}`),
-				state,
-			).not.toBeNull();
-		}
-		expect(readFileSync(join(dist, 'charts/china-spending-2024/latest.csv'), 'utf8')).toMatch(
-			/^quarter,size\nQ3 2021,7.2\n/,
-		);
-	});
-
-	it('draws a declared timeline and map on the story, their embed pages and the gallery', () => {
-		const story = page(dist, '');
-		expect(
-			[...story.querySelectorAll('.step[data-chart="qwen-by-release"]')].map((s) => s.getAttribute('data-state')),
-		).toEqual(solo['qwen-by-release']);
-		expect(story.querySelector('figure[data-chart="qwen-by-release"][data-state="qwen-72b"]')?.textContent).toContain(
-			'The largest open model yet',
-		);
-		expect(story.querySelector('figure[data-chart="cloud-abroad"][data-state="everywhere"] svg')).not.toBeNull();
-		for (const [id, states] of Object.entries(solo)) {
-			for (const state of states) {
-				const embed = page(dist, `embed/${id}/${state}/`).querySelector('figure svg');
-				expect(embed, `${id}/${state}`).not.toBeNull();
+/** What the edits must show in the built copy (in `dist`). */
+export function declaredChartTests(dist: string): void {
+	describe('a chart declared in content/charts', () => {
+		it('is drawn in the story and on its chapter page, one state per step', () => {
+			for (const path of ['', 'spending-in-2024/']) {
+				const steps = [...page(dist, path).querySelectorAll('.step[data-chart="china-spending-2024"]')];
 				expect(
-					page(dist, 'charts/').querySelector(`a[href$="/charts/${id}/#${id}--${state}"]`),
-					`${id}/${state}`,
+					steps.map((s) => s.getAttribute('data-state')),
+					path,
+				).toEqual(['by-quarter', 'year-2024', 'latest']);
+				for (const step of steps) expect(step.querySelector('figure svg'), path).not.toBeNull();
+			}
+		});
+
+		it('highlights 2024 in its state, and says so in the text alternative', () => {
+			const figure = page(dist, 'spending-in-2024/').querySelector('figure[data-state="year-2024"]')!;
+			expect(figure.querySelectorAll('svg [fill="var(--c-alibaba)"]').length).toBe(6); // three quarters, two widths
+			expect(figure.textContent).toContain('Q1 2024, Q2 2024 and Q3 2024 are highlighted');
+		});
+
+		it('has an embed page, an oEmbed record, downloads and a gallery entry for every state', () => {
+			for (const state of ['by-quarter', 'year-2024', 'latest']) {
+				expect(page(dist, `embed/china-spending-2024/${state}/`).querySelector('figure svg'), state).not.toBeNull();
+				for (const file of [
+					`charts/china-spending-2024/${state}.svg`,
+					`charts/china-spending-2024/${state}.png`,
+					`charts/china-spending-2024/${state}.csv`,
+					`oembed/china-spending-2024/${state}.json`,
+				])
+					expect(existsSync(join(dist, file)), file).toBe(true);
+				// The gallery's grid links each state to the chart's own page, where its codes are.
+				expect(
+					page(dist, 'charts/').querySelector(`a[href$="/charts/china-spending-2024/#china-spending-2024--${state}"]`),
+					state,
+				).not.toBeNull();
+				expect(
+					page(dist, 'charts/china-spending-2024/').querySelector(`#china-spending-2024--${state}`),
+					state,
 				).not.toBeNull();
 			}
-		}
-		// The map's places and its legend; the timeline's events.
-		const mapSvg = page(dist, 'embed/cloud-abroad/everywhere/').querySelector('figure svg')!;
-		expect(mapSvg.querySelectorAll('[data-key="place"] circle').length).toBeGreaterThan(10);
-		expect(mapSvg.textContent).toContain('partner region');
-		expect(page(dist, 'embed/qwen-by-release/qwen-72b/').querySelector('figure svg')!.textContent).toContain(
-			'Qwen-72B',
-		);
+			expect(readFileSync(join(dist, 'charts/china-spending-2024/latest.csv'), 'utf8')).toMatch(
+				/^quarter,size\nQ3 2021,7.2\n/,
+			);
+		});
+
+		it('draws a declared timeline and map on the story, their embed pages and the gallery', () => {
+			const story = page(dist, '');
+			expect(
+				[...story.querySelectorAll('.step[data-chart="qwen-by-release"]')].map((s) => s.getAttribute('data-state')),
+			).toEqual(solo['qwen-by-release']);
+			expect(story.querySelector('figure[data-chart="qwen-by-release"][data-state="qwen-72b"]')?.textContent).toContain(
+				'The largest open model yet',
+			);
+			expect(story.querySelector('figure[data-chart="cloud-abroad"][data-state="everywhere"] svg')).not.toBeNull();
+			for (const [id, states] of Object.entries(solo)) {
+				for (const state of states) {
+					const embed = page(dist, `embed/${id}/${state}/`).querySelector('figure svg');
+					expect(embed, `${id}/${state}`).not.toBeNull();
+					expect(
+						page(dist, 'charts/').querySelector(`a[href$="/charts/${id}/#${id}--${state}"]`),
+						`${id}/${state}`,
+					).not.toBeNull();
+				}
+			}
+			// The map's places and its legend; the timeline's events.
+			const mapSvg = page(dist, 'embed/cloud-abroad/everywhere/').querySelector('figure svg')!;
+			expect(mapSvg.querySelectorAll('[data-key="place"] circle').length).toBeGreaterThan(10);
+			expect(mapSvg.textContent).toContain('partner region');
+			expect(page(dist, 'embed/qwen-by-release/qwen-72b/').querySelector('figure svg')!.textContent).toContain(
+				'Qwen-72B',
+			);
+		});
 	});
-});
+}
