@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -59,7 +60,8 @@ export default defineConfig({
 		// Test files are the unit of parallelism; builds run in their file's worker (tests/helpers/astro-build.ts).
 		// One more worker than cores: a browser test spends much of its time waiting for the page (an animation,
 		// a load), time another file's worker uses. No test asserts on time (budgets are `npm run bench`'s).
-		maxWorkers: '150%',
+		// A number: Vitest caps a percentage at the number of cores ('150%' gave 2 workers here, not 3).
+		maxWorkers: Math.max(2, availableParallelism() + 1),
 		// Two stages, one after the other (sequence.groupOrder): files that need no site while it builds;
 		// then the files that read it, and the static checks.
 		sequence: { sequencer: Sequencer },
