@@ -362,50 +362,69 @@ const hostileValues = [
 const malformed = ['%E0%A4%A', '%', '%00', '%uFF1C', '%C0%BC'];
 
 describe('hostile URLs change nothing but what they name, and reflect nothing', () => {
-	// What each page type shows without a query: loaded by its first case, compared against by every case.
-	const plainViews = new Map<string, { html: string; main: string; theme: string | null }>();
-	const cases = Object.entries(types).flatMap(([type, path]) => [
-		...hostileValues.map((value, i) => [type, path, `value ${i}`, value, false] as const),
-		...malformed.map((raw) => [type, path, `malformed ${raw}`, raw, true] as const),
-	]);
-
-	it.each(cases)('%s page with %s', { timeout: 30_000 }, async (_type, path, _name, value, raw) => {
+	// One context and page per page type, shared by its cases: each case is one navigation (a new document,
+	// so the init script's record starts empty), and the browser's cache keeps the page's files between them.
+	// What the page shows without a query is loaded first and compared against by every case.
+	interface Tab {
+		page: Page;
+		errors: string[];
+		dialogs: number;
+		plain: View;
+		close: () => Promise<void>;
+	}
+	interface View {
+		html: string;
+		main: string;
+		theme: string | null;
+	}
+	const tabs = new Map<string, Promise<Tab>>();
+	afterAll(async () => {
+		for (const tab of tabs.values()) await (await tab).close();
+	});
+	const view = async (page: Page, url: string): Promise<View> => {
+		await page.goto(url, { waitUntil: 'networkidle' });
+		await pageSettled(page);
+		return page.evaluate(() => ({
+			html: document.documentElement.outerHTML,
+			// What the page says: its headings, steps and figures (the gallery's details render lazily).
+			main: [...document.querySelectorAll('h1, h2, h3, .step, figure')]
+				.map(
+					(el) =>
+						`${el.localName}#${el.id}:${el.localName === 'figure' ? el.getAttribute('data-state') : el.textContent}`,
+				)
+				.join('\n'),
+			theme: document.documentElement.dataset.theme ?? null,
+		}));
+	};
+	const open = async (path: string): Promise<Tab> => {
 		const ctx = await context();
 		const page = await ctx.newPage();
-		const errors = consoleErrors(page);
-		let dialogs = 0;
+		const tab = { page, errors: consoleErrors(page), dialogs: 0, close: () => ctx.close() } as Tab;
 		page.on('dialog', (dialog) => {
-			dialogs++;
+			tab.dialogs++;
 			void dialog.dismiss();
 		});
-		const bodyText = async (query: string) => {
-			await page.goto(`${site.url}${path}${query}`, { waitUntil: 'networkidle' });
-			await pageSettled(page);
-			return page.evaluate(() => ({
-				html: document.documentElement.outerHTML,
-				// What the page says: its headings, steps and figures (the gallery's details render lazily).
-				main: [...document.querySelectorAll('h1, h2, h3, .step, figure')]
-					.map(
-						(el) =>
-							`${el.localName}#${el.id}:${el.localName === 'figure' ? el.getAttribute('data-state') : el.textContent}`,
-					)
-					.join('\n'),
-				theme: document.documentElement.dataset.theme ?? null,
-			}));
-		};
-		const plain = plainViews.get(path) ?? (await bodyText(''));
-		plainViews.set(path, plain);
+		tab.plain = await view(page, `${site.url}${path}`);
+		return tab;
+	};
+	const cases = Object.entries(types).flatMap(([type, path]) => [
+		...hostileValues.map((value, i) => [type, `value ${i}`, path, value, false] as const),
+		...malformed.map((raw) => [type, `malformed ${raw}`, path, raw, true] as const),
+	]);
+
+	it.each(cases)('%s page with %s', { timeout: 30_000 }, async (_type, _name, path, value, raw) => {
+		if (!tabs.has(path)) tabs.set(path, open(path));
+		const tab = await tabs.get(path)!;
 		const encoded = raw ? value : encodeURIComponent(value);
 		const query = `?step=${encoded}&theme=${encoded}&childId=${encoded}&q=${encoded}#${encoded}`;
-		const hostileView = await bodyText(query);
-		expect(dialogs).toBe(0);
+		const hostileView = await view(tab.page, `${site.url}${path}${query}`);
+		expect(tab.dialogs).toBe(0);
 		expect(hostileView.html).not.toContain(marker);
 		expect(hostileView.html).not.toContain('onerror=alert');
-		expect(hostileView.theme).toBe(plain.theme);
-		expect(hostileView.main).toBe(plain.main);
-		expect(await collected(page)).toEqual({ violations: [], errors: [] });
-		expect(errors).toEqual([]);
-		await ctx.close();
+		expect(hostileView.theme).toBe(tab.plain.theme);
+		expect(hostileView.main).toBe(tab.plain.main);
+		expect(await collected(tab.page)).toEqual({ violations: [], errors: [] });
+		expect(tab.errors).toEqual([]);
 	});
 
 	it('the embed still honours a valid ?theme= (what it names)', async () => {
