@@ -119,13 +119,20 @@ export default defineConfig({
 		resolve: { alias: { '~content': contentDir } },
 		plugins: [
 			// Scrollama draws its trigger lines only with `setup({ debug: true })`, which the story never
-			// passes: its debug module (and the id it names the lines with) is left out of the bundle.
+			// passes: its debug module (and the id it names the lines with) is left out of the bundle. So are
+			// its messages about misuse of its own API (a missing callback, an offset outside 0..1), which the
+			// scroll engine's fixed setup cannot trigger (src/client/story-scrolly.ts parses the offset):
+			// some 150 B of a 7 KB budget.
 			{
 				name: 'scrollama-no-debug',
 				enforce: 'pre',
 				load(id) {
 					if (id.endsWith('/scrollama/src/debug.js')) return 'export const update = () => {};';
 					if (id.endsWith('/scrollama/src/generateId.js')) return "export default () => '';";
+					if (id.endsWith('/scrollama/src/err.js')) return 'export default () => {};';
+				},
+				transform(code, id) {
+					if (/\/scrollama\/src\/(?:entry|parseOffset)\.js$/.test(id)) return code.replace(/\berr\("[^"]*"\)/g, 'err()');
 				},
 			},
 			// The layout imports the page's modules after the first paint (issue 17). Vite wraps each dynamic

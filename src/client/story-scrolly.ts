@@ -7,9 +7,8 @@ import { cloneForStage } from './stage-figure.ts';
 import { StageTransition, type Prepared } from './transition.ts';
 import { motionOn, wireMotionToggle } from './transition-motion.ts';
 
-/** Ends the current task: the next waits behind input and rendering (setTimeout where there is no scheduler.yield). */
-const nextTask = (): Promise<void> =>
-	'scheduler' in globalThis && 'yield' in scheduler ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+/** Ends the current task: the next waits behind input and rendering. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 /**
  * How long a step must stay active before the URL names it, in ms: well past a transition's end on
