@@ -132,7 +132,8 @@ export default defineConfig({
 					if (id.endsWith('/scrollama/src/err.js')) return 'export default () => {};';
 				},
 				transform(code, id) {
-					if (/\/scrollama\/src\/(?:entry|parseOffset)\.js$/.test(id)) return code.replace(/\berr\("[^"]*"\)/g, 'err()');
+					if (/\/scrollama\/src\/(?:entry|parseOffset)\.js$/.test(id))
+						return code.replace(/\berr\("[^"]*"\)/g, 'err()');
 				},
 			},
 			// The layout imports the page's modules after the first paint (issue 17). Vite wraps each dynamic
