@@ -36,9 +36,13 @@ async function open(options: BrowserContextOptions = desktop) {
 const goTo = (page: Page, id: string) =>
 	page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), id);
 
-/** Waits until the stage shows this step's state and no transition is running. */
-async function settle(page: Page, story: StoryPage, shows: string): Promise<void> {
-	await story.waitForShown(shows);
+/**
+ * Waits until this step is active, the stage shows its state and no transition is running. The
+ * step before may show the same state: its state alone says nothing about the switch.
+ */
+async function settle(page: Page, story: StoryPage, step: { id: string; shows: string }): Promise<void> {
+	await page.waitForFunction((id) => document.getElementById(id)!.classList.contains('is-active'), step.id);
+	await story.waitForShown(step.shows);
 	await page.waitForFunction(() => !document.querySelector('.scrolly-figure')!.hasAttribute('data-transition'));
 }
 
@@ -113,7 +117,7 @@ describe.each([
 		const { page, story, steps, errors, close } = await open(device);
 		const [from, to] = [byId(steps, 'the-market'), byId(steps, 'the-big-three')];
 		await goTo(page, from.id);
-		await settle(page, story, from.shows);
+		await settle(page, story, from);
 		// Make the next state draw Alibaba's bar (key path bar/Alibaba) 120 px longer, so it must grow.
 		await page.evaluate((id) => {
 			for (const bar of document.querySelectorAll(`#${id} .step-figure [data-key="bar"] > [data-key="Alibaba"]`))
@@ -136,7 +140,7 @@ describe.each([
 		).toBe(true);
 		expect(widths).toEqual(widths.toSorted((a, b) => a - b));
 		expect(widths.at(-1)).toBe(after);
-		await settle(page, story, to.shows);
+		await settle(page, story, to);
 		expect(await stageIsStep(page, to.id)).toBe(true);
 		expect(errors).toEqual([]);
 		await close();
@@ -146,7 +150,7 @@ describe.each([
 		const { page, story, steps, close } = await open(device);
 		const [from, to] = [byId(steps, 'the-market'), byId(steps, 'the-big-three')];
 		await goTo(page, from.id);
-		await settle(page, story, from.shows);
+		await settle(page, story, from);
 		await record(page, 'bar/Amazon', 'style:fill');
 		await goTo(page, to.id);
 		const fills = (await samples(page)).map(rgb);
@@ -154,7 +158,7 @@ describe.each([
 		expect(first).not.toEqual(last);
 		const between = fills.filter((c) => c.every((v, i) => v !== first[i] && v !== last[i]));
 		expect(between.length).toBeGreaterThan(0);
-		await settle(page, story, to.shows);
+		await settle(page, story, to);
 		expect(await stageIsStep(page, to.id)).toBe(true);
 		await close();
 	});
@@ -165,7 +169,7 @@ describe.each([
 		// One change in each direction in the first theme, then the same change in the other.
 		for (const step of [from, to, from]) {
 			await goTo(page, step.id);
-			await settle(page, story, step.shows);
+			await settle(page, story, step);
 		}
 		await page.locator('.theme-toggle').click();
 		await record(page, 'bar/Amazon', 'style:fill');
@@ -175,7 +179,7 @@ describe.each([
 		const jumps = fills.slice(1).map((c, k) => Math.max(...c.map((v, i) => Math.abs(v - fills[k]![i]!))));
 		expect(range).toBeGreaterThan(0);
 		expect(Math.max(...jumps)).toBeLessThanOrEqual(range * 0.4);
-		await settle(page, story, to.shows);
+		await settle(page, story, to);
 		expect(await stageIsStep(page, to.id)).toBe(true);
 		await close();
 	});
@@ -184,7 +188,7 @@ describe.each([
 		const { page, story, steps, errors, close } = await open(device);
 		for (const step of [...steps, ...steps.toReversed()]) {
 			await goTo(page, step.id);
-			await settle(page, story, step.shows);
+			await settle(page, story, step);
 			expect(await stageIsStep(page, step.id), step.id).toBe(true);
 		}
 		expect(errors).toEqual([]);
@@ -195,7 +199,7 @@ describe.each([
 		const { page, story, steps, close } = await open(device);
 		const [a, b, c] = ['the-market', 'the-big-three', 'where-alibaba-stands'].map((id) => byId(steps, id));
 		await goTo(page, a!.id);
-		await settle(page, story, a!.shows);
+		await settle(page, story, a!);
 		await record(page, 'bar/Amazon', 'style:fill');
 		// Amazon's bar turns blue at b and grey again at c: c arrives while it is on its way.
 		await goTo(page, b!.id);
@@ -210,7 +214,7 @@ describe.each([
 		expect(range).toBeGreaterThan(10);
 		const steepest = Math.max(...fills.slice(1).map((f, i) => Math.abs(f[0]! - fills[i]![0]!)));
 		expect(steepest).toBeLessThan(range * 0.4);
-		await settle(page, story, c!.shows);
+		await settle(page, story, c!);
 		expect(await stageIsStep(page, c!.id)).toBe(true);
 
 		for (const step of steps.slice(0, 6)) {
@@ -219,14 +223,14 @@ describe.each([
 		}
 		const last = steps.at(-1)!;
 		await goTo(page, last.id);
-		await settle(page, story, last.shows);
+		await settle(page, story, last);
 		expect(await stageIsStep(page, last.id)).toBe(true);
 		await close();
 	});
 
 	it('animates a jump across many steps once, straight to the final state', async () => {
 		const { page, story, steps, close } = await open(device);
-		await settle(page, story, steps[0]!.shows);
+		await settle(page, story, steps[0]!);
 		await page.evaluate(() => {
 			const shown: string[] = [];
 			(window as unknown as { shown: string[] }).shown = shown;
@@ -238,7 +242,7 @@ describe.each([
 		});
 		const last = steps.at(-1)!;
 		await goTo(page, last.id);
-		await settle(page, story, last.shows);
+		await settle(page, story, last);
 		expect(await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toEqual([
 			last.shows.split('/')[1],
 		]);
@@ -258,8 +262,13 @@ describe('every section of the story', () => {
 				const stage = section.querySelector<HTMLElement>('.scrolly-figure')!;
 				for (const step of section.querySelectorAll<HTMLElement>('.step')) {
 					step.scrollIntoView({ block: 'start' });
-					do await pause(50);
-					while (stage.dataset.state !== step.dataset.state || stage.hasAttribute('data-transition'));
+					// The step active first: the step before may show the same state (its figure has other ids).
+					do await pause(20);
+					while (
+						!step.classList.contains('is-active') ||
+						stage.dataset.state !== step.dataset.state ||
+						stage.hasAttribute('data-transition')
+					);
 					const figure = step.querySelector('.step-figure figure')!;
 					if (!(window as unknown as StageCheck).isStageOf(stage, figure)) differ.push(step.id);
 				}
@@ -274,7 +283,7 @@ describe('every section of the story', () => {
 describe('less motion', () => {
 	it('switches to the exact new state in one frame under prefers-reduced-motion', async () => {
 		const { page, story, steps, close } = await open({ ...phone, reducedMotion: 'reduce' });
-		await settle(page, story, steps[0]!.shows);
+		await settle(page, story, steps[0]!);
 		for (const step of steps.slice(1, 5)) {
 			// When the stage switches, it already shows the exact new figure, and still does a frame later.
 			const exact = await page.evaluate(
@@ -313,7 +322,7 @@ describe('less motion', () => {
 		await toggle.click();
 		expect(await pressed()).toEqual(['false']);
 		await page.reload();
-		await settle(page, story, steps[0]!.shows);
+		await settle(page, story, steps[0]!);
 		expect(await pressed()).toEqual(['false']);
 		await page.evaluate(() => {
 			const stage = document.querySelector('.scrolly-figure')!;
@@ -322,7 +331,7 @@ describe('less motion', () => {
 			}).observe(stage, { attributes: true });
 		});
 		await goTo(page, steps[1]!.id);
-		await settle(page, story, steps[1]!.shows);
+		await settle(page, story, steps[1]!);
 		expect(await page.evaluate(() => (window as unknown as { animated?: boolean }).animated)).toBeUndefined();
 		expect(await stageIsStep(page, steps[1]!.id)).toBe(true);
 		await toggle.click();
