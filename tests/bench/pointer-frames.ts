@@ -15,8 +15,9 @@ export interface PointerFigures {
 	readonly worstScript: string;
 	/**
 	 * The most main-thread CPU time one frame took on the story page (a trace; the measuring script's
-	 * own tasks, scrolling to each state and the switch to it left out): other programs on the machine
-	 * do not lengthen it as they do the wall-clock frames above.
+	 * own tasks, scrolling to each state and the switch to it left out), of the frames while the pointer
+	 * moves. Other programs lengthen it less than the wall-clock frames above, but they do: Chromium's
+	 * 4x throttle spins the thread for 3x the wall time it last ran, descheduled time included.
 	 */
 	readonly worstFrameCpuMs: number;
 }
@@ -71,9 +72,17 @@ const ready = (page: Page, step?: { id: string; index: number; shows: string }) 
 				mark();
 			}
 			box = stage.querySelector('figure:not(.is-leaving) .figure-chart');
+			// The stage at rest: what a step change leaves for later (the URL naming the step, 1.2 s on:
+			// Chromium fetches the page's icon again) is the scroll's cost, and landed in the crossing.
+			while (location.hash !== `#${step.id}`) {
+				await new Promise(requestAnimationFrame);
+				mark();
+			}
 		}
+		await new Promise((resolve) => requestIdleCallback(resolve));
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		mark();
+		console.timeStamp(`not animated: clock ${performance.now()}`);
 		(window as unknown as Recording).moves.push([0, 0]);
 		const svg = [...box!.querySelectorAll('.figure-svg')].find((el) => (el as HTMLElement).offsetWidth > 0);
 		const r = (svg ?? box!).getBoundingClientRect();
@@ -146,8 +155,16 @@ export async function measurePointer(browser: Browser, storyUrl: string, textUrl
 		}
 	}
 	const story = await during(page);
+	const spans = await page.evaluate(() => (window as unknown as Recording).moves);
 	const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-	const cpu = cpuPerFrame(traceEvents).filter((f) => !f.marks.includes('not animated: switch'));
+	// The frames while the pointer moves, in trace time (µs; a mark holds the page's clock).
+	const clock = traceEvents.find((e) => e.args?.data?.message?.startsWith('not animated: clock'))!;
+	const offset = clock.ts - Number(clock.args!.data!.message!.split(' ').at(-1)) * 1000;
+	const cpu = cpuPerFrame(traceEvents).filter(
+		(f) =>
+			!f.marks.includes('not animated: switch') &&
+			spans.some(([a, b]) => a && f.from <= b! * 1000 + offset && f.to >= a * 1000 + offset),
+	);
 	// A figure in a chapter's text (the first one there), the same way.
 	await page.goto(textUrl, { waitUntil: 'networkidle' });
 	await page.evaluate(() => {

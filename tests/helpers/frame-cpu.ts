@@ -17,6 +17,9 @@ export interface FrameCpu {
 	own: number;
 	marked: boolean;
 	marks: string[];
+	/** When its first task began and its last one ended (trace time, µs). */
+	from: number;
+	to: number;
 }
 
 /**
@@ -35,8 +38,11 @@ export function cpuPerFrame(events: TraceEvent[]): FrameCpu[] {
 	const marks = onMain.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('not animated'));
 	const inside = (ts: number, task: TraceEvent) => ts >= task.ts && ts <= task.ts + (task.dur ?? 0);
 	const frames: FrameCpu[] = [];
-	let frame: FrameCpu = { cpu: 0, own: 0, marked: false, marks: [] };
+	const empty = (): FrameCpu => ({ cpu: 0, own: 0, marked: false, marks: [], from: -1, to: 0 });
+	let frame = empty();
 	for (const task of tasks) {
+		if (frame.from < 0) frame.from = task.ts;
+		frame.to = task.ts + (task.dur ?? 0);
 		const held = marks.filter((mark) => inside(mark.ts, task)).map((mark) => mark.args!.data!.message!);
 		frame.cpu += (task.tdur ?? 0) / 1000;
 		if (!held.includes('not animated: scroll')) frame.own += (task.tdur ?? 0) / 1000;
@@ -44,7 +50,7 @@ export function cpuPerFrame(events: TraceEvent[]): FrameCpu[] {
 		frame.marked = frame.marks.length > 0;
 		if (commits.some((ts) => inside(ts, task))) {
 			frames.push(frame);
-			frame = { cpu: 0, own: 0, marked: false, marks: [] };
+			frame = empty();
 		}
 	}
 	return frames;
