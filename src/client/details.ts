@@ -44,11 +44,12 @@ const make = (cls: string, hidden = true): HTMLElement => {
 
 /** The details of a chart box at the width it shows now. */
 function detailsOf(box: HTMLElement): Details | undefined {
+	// Those of the drawing shown last, while it shows: a pointer move makes no garbage here.
+	let d = parsed.get(box);
+	if (d && (d.wrap as HTMLElement).offsetWidth) return d;
 	const wrap = [...box.children].find((el) => (el as HTMLElement).offsetWidth > 0);
 	const map = wrap?.getAttribute('data-points');
 	if (!wrap || !map) return;
-	let d = parsed.get(wrap);
-	if (d) return d;
 	const byRow = new Map<string, Point>();
 	let series = [...(box.closest('figure')?.querySelectorAll('.figure-points ol') ?? [])].map((ol) =>
 		[...ol.children].map((li) => {
@@ -76,7 +77,7 @@ function detailsOf(box: HTMLElement): Details | undefined {
 	series = series.map((s) => s.filter((p) => p.els.length || p.v)).filter((s) => s.length);
 	series.forEach((points, s) => points.forEach((p, i) => p.els.forEach((el) => at.has(el) || at.set(el, [s, i]))));
 	d = { box, wrap, series, at };
-	parsed.set(wrap, d);
+	parsed.set(box, d);
 	return d;
 }
 
@@ -110,18 +111,24 @@ function pick(d: Details, target: EventTarget | null, x: number, y: number): [nu
 	}
 	x -= o.left;
 	y -= o.top;
-	let best: [number, number] | undefined;
 	let far = 32 ** 2;
+	let bs = -1;
+	let bi = 0;
+	/*
+	 * No garbage per point: destructuring its box made an iterator, and each nearer point a new pair,
+	 * a kilobyte a move in all (the garbage collections while the pointer moved were these).
+	 */
 	for (let s = 0; s < d.series.length; s++)
 		for (let i = 0; i < d.series[s]!.length; i++) {
-			const [l, t, r, b] = d.series[s]![i]!.r!;
-			const dist = Math.max(l! - x, 0, x - r!) ** 2 + Math.max(t! - y, 0, y - b!) ** 2;
+			const r = d.series[s]![i]!.r!;
+			const dist = Math.max(r[0]! - x, 0, x - r[2]!) ** 2 + Math.max(r[1]! - y, 0, y - r[3]!) ** 2;
 			if (dist < far) {
-				best = [s, i];
+				bs = s;
+				bi = i;
 				far = dist;
 			}
 		}
-	return best;
+	if (bs >= 0) return [bs, bi];
 }
 
 function hide(): void {
@@ -186,7 +193,7 @@ function point(event: MouseEvent): void {
 	const box = boxOf(event.target);
 	const d = box && detailsOf(box);
 	const at = d && pick(d, event.target, event.clientX, event.clientY);
-	if (at) show(d, ...at, false);
+	if (at) show(d, at[0], at[1], false);
 	else if (current && !current.key) hide();
 }
 
@@ -214,14 +221,14 @@ addEventListener('keydown', (event) => {
 	let s = on?.s ?? 0;
 	let i = on ? on.i : -1;
 	const k = event.key;
-	if (k === 'ArrowDown' || k === 'ArrowUp')
-		s = Math.max(0, Math.min(d.series.length - 1, s + (k === 'ArrowDown' ? 1 : -1)));
+	const down = k === 'ArrowDown' ? 1 : k === 'ArrowUp' ? -1 : 0;
+	s = Math.max(0, Math.min(d.series.length - 1, s + down));
 	const last = d.series[s]!.length - 1;
 	if (k === 'ArrowRight') i++;
 	else if (k === 'ArrowLeft') i--;
 	else if (k === 'Home') i = 0;
 	else if (k === 'End') i = last;
-	else if (k !== 'ArrowDown' && k !== 'ArrowUp') return;
+	else if (!down) return;
 	event.preventDefault();
 	show(d, s, Math.max(0, Math.min(last, i)), true);
 });
