@@ -105,6 +105,26 @@ describe.each([
 	// The stage syncs in the scroll event, which the browser fires at the start of the frame that first
 	// draws the new scroll position, before its animation frame callbacks (src/client/story-scrolly.ts):
 	// the first frame already shows the state. Scrollama's observers alone answer a frame or two later.
+	it('renders the stage in view and leaves the stages off screen unrendered', async () => {
+		// A change of the page's style (the charts' web face on the first scroll) then restyles only the
+		// stages in view (scrolly.css: content-visibility).
+		const { page, story, close } = await open('/', device);
+		const steps = await story.steps();
+		const target = steps[Math.floor(steps.length / 2)]!;
+		await page.goto(`${site.url}/#${target.id}`);
+		await story.waitForShown(target.shows);
+		await page.waitForFunction((id) => {
+			const drawn = (stage: Element) =>
+				[...stage.querySelectorAll('svg.plot')].some((svg) => svg.checkVisibility({ contentVisibilityAuto: true }));
+			const shown = document.getElementById(id)!.closest('story-scrolly')!.querySelector('.scrolly-figure')!;
+			const far = [...document.querySelectorAll('.scrolly-figure')].filter(
+				(stage) => Math.abs(stage.getBoundingClientRect().top) > 3 * innerHeight,
+			);
+			return drawn(shown) && far.length > 0 && !far.some(drawn);
+		}, target.id);
+		await close();
+	});
+
 	it('switches states within one frame under reduced motion', async () => {
 		const { page, story, close } = await open('/', { ...device, reducedMotion: 'reduce' });
 		const steps = await story.steps();
