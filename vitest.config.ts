@@ -33,6 +33,7 @@ const longestFirst = [
 	'browser/embed-heights',
 	'build/html-validity',
 	'browser/fonts',
+	'static/format',
 ];
 
 /**
