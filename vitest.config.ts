@@ -13,19 +13,27 @@ const builtSite = { globalSetup: ['tests/helpers/build-once.ts'], setupFiles: ['
  * The files of the second stage that take longest, longest first (measured in full runs: the JSON report's
  * per-file times). A clean clone has no Vitest cache of durations, so Vitest's order would be by file size,
  * which puts the axe and transition files (short files, long runs) last, where each runs alone on the cores.
+ * The fixture builds (edited-story, one-chapter) are short files whose build, in beforeAll, the report does
+ * not count: by size they ran last, alone, some 40 s each.
  */
 const longestFirst = [
 	'browser/transitions',
-	'static/static-checks',
-	'browser/scrolly',
 	'browser/security',
-	'build/editor-dev',
+	'browser/scrolly',
+	'static/lint',
 	'browser/accessibility',
+	'build/edited-story',
+	'build/one-chapter',
+	'static/types',
+	'build/editor-dev',
 	'build/errors',
+	'browser/details',
 	'build/embeds',
 	'browser/embeds',
-	'browser/details',
 	'browser/embed-heights',
+	'build/html-validity',
+	'browser/fonts',
+	'static/format',
 ];
 
 /**
@@ -94,8 +102,8 @@ export default defineConfig({
 				},
 			},
 			{
-				// npm run test:static's checks (tests/static/): after the site's build, which writes the .astro/
-				// types that `astro check` writes too.
+				// npm run test:static's checks (tests/static/, one file each): after the site's build, which writes
+				// the .astro/ types that `astro check` writes too.
 				extends: true,
 				test: {
 					name: 'static',

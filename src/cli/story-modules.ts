@@ -82,24 +82,70 @@ const packagedJson: Plugin = {
 	},
 };
 
-/**
- * Starts Vite without a server or a watcher, with the `~content` alias of the Astro config pointing at
- * the story's content, so that command-line tools read the chart registry exactly as the site does, in
- * well under a second. Each call has its own module graph, so several stories can be checked at once.
- */
-export async function openStoryModules(folders: StoryFolders): Promise<StoryModules> {
-	const server: ViteDevServer = await createServer({
+// One Vite for every story a process loads (the checks' tests load some thirty): the code's modules are
+// transformed once, and only what reads the story's content is loaded again for each story. Its modules
+// are those that import `~content` (resolved below to the story being loaded) and the content files; a
+// story is loaded once the one before it is closed, so each sees its own content alone.
+let vite: Promise<ViteDevServer> | undefined;
+let turn: Promise<void> = Promise.resolve();
+let contentDir = '';
+const readers = new Set<string>();
+const contentDirs = new Set<string>();
+const withoutQuery = (id: string) => id.replace(/\?.*$/, '');
+
+const storyContent: Plugin = {
+	name: 'story-content',
+	enforce: 'pre',
+	// Returned as a path, not resolved further: `import.meta.glob('~content/data/*.csv')` resolves its
+	// pattern here too.
+	resolveId(source, importer) {
+		if (source !== '~content' && !source.startsWith('~content/')) return undefined;
+		if (importer) readers.add(withoutQuery(importer));
+		return `${contentDir}${source.slice('~content'.length)}`;
+	},
+};
+
+const startVite = () =>
+	createServer({
 		configFile: false,
 		root: projectDir,
 		logLevel: 'silent',
 		appType: 'custom',
 		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 		optimizeDeps: { noDiscovery: true, include: [] },
-		resolve: { alias: { '~content': folders.content } },
-		plugins: [packagedJson],
+		plugins: [storyContent, packagedJson],
 	});
+
+/**
+ * Starts Vite (once a process: it has no server or watcher, and the process can end with it open), with
+ * `~content` pointing at the story's content as the Astro config's alias does, so that command-line tools
+ * read the chart registry exactly as the site does. Stories load one at a time: this waits until the
+ * story opened before is closed.
+ */
+export async function openStoryModules(folders: StoryFolders): Promise<StoryModules> {
+	const before = turn;
+	let release = () => {};
+	turn = new Promise((resolve) => (release = resolve));
+	await before;
+	let server: ViteDevServer;
+	try {
+		server = await (vite ??= startVite());
+	} catch (error) {
+		vite = undefined;
+		release();
+		throw error;
+	}
+	contentDir = folders.content;
+	contentDirs.add(folders.content);
+	// What read another story's content (or this one's, which may have changed since) loads again.
+	const fromContent = (id: string) => [...contentDirs].some((dir) => id.startsWith(`${dir}/`));
+	for (const [id, module] of server.moduleGraph.idToModuleMap)
+		if (readers.has(withoutQuery(id)) || fromContent(id)) server.moduleGraph.invalidateModule(module);
 	return {
 		load: async <T>(path: string) => (await server.ssrLoadModule(`/${path}`)) as T,
-		close: () => server.close(),
+		close: () => {
+			release();
+			return Promise.resolve();
+		},
 	};
 }

@@ -25,17 +25,27 @@ beforeAll(async () => {
 		['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
 		{
 			env: { ...inherited(), ...fixture.env, FORCE_COLOR: '0' },
-			stdio: 'ignore',
+			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		},
 	);
+	// What it says, for the error when it stops or never answers.
+	let said = '';
+	dev.stdout?.on('data', (chunk: Buffer) => (said += chunk.toString()));
+	dev.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
 	browser = await launchChromium();
-	await waitForServer(url);
+	await waitForServer(url, dev).catch((error: Error) => {
+		throw new Error(`${error.message}\n${said}`);
+	});
 }, 120_000);
 
 afterAll(async () => {
 	await browser?.close();
-	if (dev?.pid) process.kill(-dev.pid);
+	try {
+		if (dev?.pid) process.kill(-dev.pid);
+	} catch {
+		// The server had stopped already (its error says how).
+	}
 	fixture.remove();
 });
 
@@ -145,8 +155,9 @@ function freePort(): Promise<number> {
 	});
 }
 
-async function waitForServer(address: string): Promise<void> {
+async function waitForServer(address: string, server: ChildProcess): Promise<void> {
 	for (let i = 0; i < 240; i++) {
+		if (server.exitCode !== null) throw new Error(`astro dev stopped (exit code ${server.exitCode})`);
 		try {
 			if ((await fetch(address)).ok) return;
 		} catch {

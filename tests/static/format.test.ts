@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from './npm-script.ts';
+
+describe('static checks', () => {
+	it('npm run test:format passes', async () => {
+		const { code, output } = await runScript('test:format');
+		expect(code, output).toBe(0);
+	});
+});
