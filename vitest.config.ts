@@ -76,6 +76,9 @@ export default defineConfig({
 		// A test's timeout guards against a hang, not against slowness: Vitest's 5 s failed a chart's first
 		// drawing (9 s) on a machine other programs kept busy, beside the site's build.
 		testTimeout: 60_000,
+		// expect.poll waits for what a page shows after input; its 1 s default was too short for a page
+		// on a machine at load 19 (a tooltip after a mouse move). Waiting longer changes only how a failure ends.
+		expect: { poll: { timeout: 10_000 } },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'charts', include: ['tests/charts/**/*.test.ts'] } },

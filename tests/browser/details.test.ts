@@ -18,8 +18,17 @@ async function open(options: BrowserContextOptions, step = 'china-at-home', path
 	const context = await site.browser.newContext(options);
 	const page = await context.newPage();
 	await page.goto(`${site.url}${path}#${step}`);
-	await page.waitForFunction((sel) => document.querySelector(sel), stageChart);
-	await page.waitForTimeout(700); // the transition into the state
+	// The step active and its state on the stage, at rest.
+	await page.waitForFunction((id) => {
+		const step = document.getElementById(id)!;
+		const stage = step.closest('story-scrolly')!.querySelector<HTMLElement>('.scrolly-figure')!;
+		return (
+			step.classList.contains('is-active') &&
+			stage.dataset.state === step.dataset.state &&
+			stage.querySelector('figure')?.getAttribute('data-state') === step.dataset.state &&
+			!stage.hasAttribute('data-transition')
+		);
+	}, step);
 	return page;
 }
 
