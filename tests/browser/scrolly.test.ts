@@ -21,6 +21,16 @@ async function open(path: string, options: BrowserContextOptions = desktop) {
 	return { page, story: new StoryPage(page), errors, close: () => context.close() };
 }
 
+/** The story opened at a deep link to the middle step of its first section, that step's state shown. */
+async function openAtMiddleStep(options: BrowserContextOptions) {
+	const opened = await open('/', options);
+	const steps = await opened.story.steps();
+	const target = steps[Math.floor(steps.length / 2)]!;
+	await opened.page.goto(`${site.url}/#${target.id}`);
+	await opened.story.waitForShown(target.shows);
+	return { ...opened, target };
+}
+
 describe.each([
 	['phone', phone],
 	['desktop', desktop],
@@ -52,11 +62,7 @@ describe.each([
 	});
 
 	it('opens a deep link at its step, showing that step’s state, and keeps the hash', async () => {
-		const { page, story, close } = await open('/', device);
-		const steps = await story.steps();
-		const target = steps[Math.floor(steps.length / 2)]!;
-		await page.goto(`${site.url}/#${target.id}`);
-		await story.waitForShown(target.shows);
+		const { page, target, close } = await openAtMiddleStep(device);
 		expect(new URL(page.url()).hash).toBe(`#${target.id}`);
 		await close();
 	});
@@ -102,17 +108,10 @@ describe.each([
 		await close();
 	});
 
-	// The stage syncs in the scroll event, which the browser fires at the start of the frame that first
-	// draws the new scroll position, before its animation frame callbacks (src/client/story-scrolly.ts):
-	// the first frame already shows the state. Scrollama's observers alone answer a frame or two later.
+	// A change of the page's style (the charts' web face on the first scroll) then restyles only the
+	// stages in view (scrolly.css: content-visibility).
 	it('renders the stage in view and leaves the stages off screen unrendered', async () => {
-		// A change of the page's style (the charts' web face on the first scroll) then restyles only the
-		// stages in view (scrolly.css: content-visibility).
-		const { page, story, close } = await open('/', device);
-		const steps = await story.steps();
-		const target = steps[Math.floor(steps.length / 2)]!;
-		await page.goto(`${site.url}/#${target.id}`);
-		await story.waitForShown(target.shows);
+		const { page, target, close } = await openAtMiddleStep(device);
 		await page.waitForFunction((id) => {
 			const drawn = (stage: Element) =>
 				[...stage.querySelectorAll('svg.plot')].some((svg) => svg.checkVisibility({ contentVisibilityAuto: true }));
@@ -125,6 +124,9 @@ describe.each([
 		await close();
 	});
 
+	// The stage syncs in the scroll event, which the browser fires at the start of the frame that first
+	// draws the new scroll position, before its animation frame callbacks (src/client/story-scrolly.ts):
+	// the first frame already shows the state. Scrollama's observers alone answer a frame or two later.
 	it('switches states within one frame under reduced motion', async () => {
 		const { page, story, close } = await open('/', { ...device, reducedMotion: 'reduce' });
 		const steps = await story.steps();
