@@ -1,4 +1,9 @@
-/** Pure helpers of the chart transitions: string interpolation and easing. */
+/** Pure helpers of the chart transitions: timing, string interpolation and easing. */
+
+/** How long a change of chart state takes to animate, in milliseconds. */
+export const duration = 450;
+/** The most one frame advances an animation, in milliseconds: after a stall it slows down rather than jumps. */
+export const maxStep = 50;
 
 const number = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
 

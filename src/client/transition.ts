@@ -1,9 +1,5 @@
-import { decimals, ease, interpolate, within } from './transition-tween.ts';
+import { decimals, duration, ease, interpolate, maxStep, within } from './transition-tween.ts';
 
-/** How long a change of chart state takes to animate, in milliseconds. */
-const duration = 450;
-/** The most one frame advances an animation: after a stall it slows down rather than jumps. */
-const maxStep = 50;
 // Attributes that are not drawing, or are animated as computed colours: not interpolated.
 const skipped = /^(?:id|class|role|style|fill|stroke|aria-.*|data-.*)$/;
 

@@ -1,5 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { duration, ease, maxStep } from '../../src/client/transition-tween.ts';
 import { scrollyReady, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
@@ -61,16 +62,18 @@ const stageIsStep = (page: Page, id: string) =>
 
 /**
  * Records, every frame until the transition in the stage ends, an attribute (or a computed style
- * property, as `style:fill`) of the element at a key path in the visible chart.
+ * property, as `style:fill`) of the element at a key path in the visible chart, and the frame's
+ * time (the timestamp the transition's own frame callback gets too).
  */
 function record(page: Page, path: string, what: string): Promise<void> {
 	return page.evaluate(
 		({ path, what }) => {
 			const samples: string[] = [];
-			(window as unknown as { samples: string[] }).samples = samples;
+			const times: number[] = [];
+			Object.assign(window, { samples, times });
 			const stage = document.querySelector('.scrolly-figure')!;
 			let seen = false;
-			const tick = () => {
+			const tick = (now: number) => {
 				const svg = [...stage.querySelectorAll(':scope > figure svg.plot')].find(
 					(s) => s.getBoundingClientRect().width,
 				);
@@ -80,12 +83,14 @@ function record(page: Page, path: string, what: string): Promise<void> {
 						.map((key) => `[data-key="${key}"]`)
 						.join(' > ')}`,
 				);
-				if (el)
+				if (el) {
 					samples.push(
 						what.startsWith('style:')
 							? getComputedStyle(el).getPropertyValue(what.slice(6))
 							: (el.getAttribute(what) ?? ''),
 					);
+					times.push(now);
+				}
 				seen ||= stage.hasAttribute('data-transition');
 				if (!seen || stage.hasAttribute('data-transition')) requestAnimationFrame(tick);
 				else samples.push('end');
@@ -101,7 +106,49 @@ const samples = async (page: Page): Promise<string[]> => {
 	return (await page.evaluate(() => (window as unknown as { samples: string[] }).samples)).slice(0, -1);
 };
 
+/** The frame times of the samples `record` took (call after `samples`). */
+const sampleTimes = (page: Page): Promise<number[]> =>
+	page.evaluate(() => (window as unknown as { times: number[] }).times);
+
+/**
+ * Fails where a value recorded every frame moves between two frames more than an animation over
+ * `range` can: one frame advances it by the time since the one before, at most `maxStep` ms of the
+ * `duration`, and the ease is steepest in its middle. So a late frame may move it far (a third of the
+ * range after a 50 ms stall) without a jump, while a jump, which starts a retargeted animation
+ * from somewhere else than what is on screen, moves it about half the range or more in one frame.
+ */
+function expectNoJump(values: number[], times: number[], range: number): void {
+	expect(times).toHaveLength(values.length);
+	for (let i = 1; i < values.length; i++) {
+		// The change between two samples was made in one of their two frames (callbacks run in the
+		// order they were asked for): allow for the longer of the two frames' gaps.
+		const gap = i > 1 ? Math.max(times[i]! - times[i - 1]!, times[i - 1]! - times[i - 2]!) : maxStep;
+		const h = Math.min(gap, maxStep) / duration;
+		// Colours are whole numbers: one unit of rounding either side.
+		const allowed = range * (ease(0.5 + h / 2) - ease(0.5 - h / 2)) + 2;
+		const moved = Math.abs(values[i]! - values[i - 1]!);
+		expect(moved, `frame ${i} of ${values.join(' ')} moved ${moved} in ${gap.toFixed(1)} ms`).toBeLessThanOrEqual(
+			allowed,
+		);
+	}
+}
+
 const rgb = (value: string): number[] => (value.match(/[\d.]+/g) ?? []).map(Number).slice(0, 3);
+
+/** The red channel of the fill an element at a key path has in a step's own pre-rendered figure. */
+const redOf = async (page: Page, id: string, path: string): Promise<number> =>
+	rgb(
+		await page.evaluate(
+			({ id, selector }) => getComputedStyle(document.querySelector(`#${id} .step-figure ${selector}`)!).fill,
+			{
+				id,
+				selector: path
+					.split('/')
+					.map((key) => `[data-key="${key}"]`)
+					.join(' > '),
+			},
+		),
+	)[0]!;
 
 const byId = (steps: { id: string; shows: string }[], id: string) => {
 	const step = steps.find((s) => s.id === id);
@@ -175,10 +222,15 @@ describe.each([
 		await record(page, 'bar/Amazon', 'style:fill');
 		await goTo(page, to.id);
 		const fills = (await samples(page)).map(rgb);
-		const range = Math.max(...[0, 1, 2].map((i) => Math.abs(fills.at(-1)![i]! - fills[0]![i]!)));
-		const jumps = fills.slice(1).map((c, k) => Math.max(...c.map((v, i) => Math.abs(v - fills[k]![i]!))));
-		expect(range).toBeGreaterThan(0);
-		expect(Math.max(...jumps)).toBeLessThanOrEqual(range * 0.4);
+		const times = await sampleTimes(page);
+		const ranges = [0, 1, 2].map((i) => Math.abs(fills.at(-1)![i]! - fills[0]![i]!));
+		expect(Math.max(...ranges)).toBeGreaterThan(0);
+		for (const i of [0, 1, 2])
+			expectNoJump(
+				fills.map((c) => c[i]!),
+				times,
+				ranges[i]!,
+			);
 		await settle(page, story, to);
 		expect(await stageIsStep(page, to.id)).toBe(true);
 		await close();
@@ -202,18 +254,22 @@ describe.each([
 		await settle(page, story, a!);
 		await record(page, 'bar/Amazon', 'style:fill');
 		// Amazon's bar turns blue at b and grey again at c: c arrives while it is on its way.
+		const [grey, blue] = await Promise.all([a!, b!].map((step) => redOf(page, step.id, 'bar/Amazon')));
+		expect(grey! - blue!).toBeGreaterThan(50);
 		await goTo(page, b!.id);
-		// Once its red channel is past halfway from grey (143) to blue (29):
-		await page.waitForFunction(() => {
-			const last = (window as unknown as { samples: string[] }).samples.at(-1) ?? '';
-			return Number(/\d+/.exec(last)?.[0]) < 86;
-		});
+		// Once its red channel is past halfway from grey to blue:
+		await page.waitForFunction(
+			(halfway) => {
+				const last = (window as unknown as { samples: string[] }).samples.at(-1) ?? '';
+				return Number(/\d+/.exec(last)?.[0]) < halfway;
+			},
+			(grey! + blue!) / 2,
+		);
 		await goTo(page, c!.id);
-		const fills = (await samples(page)).map(rgb);
-		const range = Math.max(...fills.map((f) => f[0]!)) - Math.min(...fills.map((f) => f[0]!));
-		expect(range).toBeGreaterThan(10);
-		const steepest = Math.max(...fills.slice(1).map((f, i) => Math.abs(f[0]! - fills[i]![0]!)));
-		expect(steepest).toBeLessThan(range * 0.4);
+		const reds = (await samples(page)).map((fill) => rgb(fill)[0]!);
+		expect(Math.max(...reds) - Math.min(...reds)).toBeGreaterThan(10);
+		// No animation here spans more than grey to blue, the first one's.
+		expectNoJump(reds, await sampleTimes(page), grey! - blue!);
 		await settle(page, story, c!);
 		expect(await stageIsStep(page, c!.id)).toBe(true);
 
