@@ -7,8 +7,8 @@
  * a flag is stored, and the next page's before-paint script sets the class: the face is back in the
  * stack, comes from the cache within the optional font's first 100 ms, and shows from first paint.
  * Inter goes the same way on pages whose first view has no chart (`<html data-chart-font>`), with one
- * difference: the charts' labels were laid out with its metrics, so on the first scroll the charts take
- * it at once, under a family of their own that swaps in when it arrives (StoryLayout's CSS).
+ * difference: the charts' labels were laid out with its metrics, so once the first scroll has fetched it
+ * the charts take it, under a family of their own that swaps in when it arrives (StoryLayout's CSS).
  * Readers without JavaScript get the faces as before (the rules need the `js` class).
  */
 
@@ -29,18 +29,22 @@ export function warmReadingFont(root: HTMLElement = document.documentElement): v
 	const fetchFace = (): void => {
 		// Not added to document.fonts: it only fills the cache, nothing on this page is drawn with it.
 		const loads: Promise<unknown>[] = [new FontFace(readingFontKey, `url("${url}")`).load()];
-		if (root.dataset.chartFont) {
-			root.classList.add(chartFontClass);
-			loads.push(document.fonts.load(`1em "${chartFontFamily}"`));
-		}
+		if (root.dataset.chartFont) loads.push(document.fonts.load(`1em "${chartFontFamily}"`));
 		Promise.all(loads).then(
-			() => {
-				try {
-					localStorage.setItem(readingFontKey, '1');
-				} catch {
-					// Storage refused: the next page shows the fallback, as this one does.
-				}
-			},
+			/*
+			 * The class lays out every chart drawn again (50-80 ms of a slow phone's main thread): once Inter is
+			 * there (in its face at once, not in the fallback and then again) and at idle, not in the frame of
+			 * the scroll that changes the step. The class does nothing where no rule needs it (a chart at first view).
+			 */
+			() =>
+				(self.requestIdleCallback ?? setTimeout)(() => {
+					root.classList.add(chartFontClass);
+					try {
+						localStorage.setItem(readingFontKey, '1');
+					} catch {
+						// Storage refused: the next page shows the fallback, as this one does.
+					}
+				}),
 			() => {},
 		);
 	};
