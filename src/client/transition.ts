@@ -122,7 +122,9 @@ export class StageTransition {
 			if (shown < 1) plan.tweens.push(fade(old, shown, 1));
 			// The old figure stays: its words change only where they differ, and its drawings are
 			// replaced by the new ones (the morph moves those). No text is laid out again for nothing.
-			plan.moves.push(() => adopt(old, next));
+			// Where nothing moves (a step showing the same state), the drawings stay too: no new SVG to lay out.
+			const still = !plan.tweens.length;
+			plan.moves.push(() => adopt(old, next, still));
 			leaving.shift();
 		} else plan.tweens.push(fade(next, 0, 1, 0.35));
 		plan.probe.remove();
@@ -160,9 +162,9 @@ function unstyle(el: Element): void {
 /**
  * Makes `figure` (on the stage) the figure `next` is, moving as little as possible: attributes and
  * text are set only where they differ, an element is replaced only where the two differ in kind, and
- * the chart's drawings (`.figure-svg`, the new ones the morph animates) are always taken from `next`.
+ * the chart's drawings (`.figure-svg`, the new ones the morph animates) are taken from `next` unless `all`.
  */
-function adopt(figure: Element, next: Element): void {
+function adopt(figure: Element, next: Element, all?: boolean): void {
 	const { attributes } = next;
 	for (let i = 0; i < attributes.length; i++) {
 		const { name, value } = attributes[i]!;
@@ -182,9 +184,9 @@ function adopt(figure: Element, next: Element): void {
 			their instanceof Element &&
 			mine.tagName === their.tagName &&
 			mine.getAttributeNames().join() === their.getAttributeNames().join() &&
-			!their.classList.contains('figure-svg')
+			(all || !their.classList.contains('figure-svg'))
 		)
-			adopt(mine, their);
+			adopt(mine, their, all);
 		else figure.replaceChild(their, mine);
 	}
 	while (ours.length > theirs.length) figure.lastChild!.remove();
