@@ -284,6 +284,51 @@ describe.each([
 		await close();
 	});
 
+	it('keeps the drawings of a step that shows the state already shown, and ends on its own figure', async () => {
+		const { page, close } = await open(device);
+		// Two steps in a row with one state (cloud-revenue/restated, a later section): nothing to lay out again.
+		const [a, b] = ['a-new-segment', 'restated-base'];
+		// This step active, its section's stage showing its state at rest; then whether it holds exactly its figure.
+		const settled = (id: string) =>
+			page.waitForFunction((id) => {
+				const step = document.getElementById(id)!;
+				const stage = step.closest('story-scrolly')!.querySelector<HTMLElement>('.scrolly-figure')!;
+				return (
+					step.classList.contains('is-active') &&
+					stage.dataset.state === step.dataset.state &&
+					stage.querySelector('figure')?.getAttribute('data-state') === step.dataset.state &&
+					!stage.hasAttribute('data-transition')
+				);
+			}, id);
+		await goTo(page, a);
+		await settled(a);
+		const drawings = () =>
+			page.evaluateHandle(
+				(id) => [
+					...document.getElementById(id)!.closest('story-scrolly')!.querySelectorAll('.scrolly-figure svg.plot'),
+				],
+				a,
+			);
+		const before = await drawings();
+		await goTo(page, b);
+		await settled(b);
+		const kept = await page.evaluate(
+			([old, id]) => {
+				const stage = document.getElementById(id)!.closest('story-scrolly')!.querySelector('.scrolly-figure')!;
+				const now = [...stage.querySelectorAll('svg.plot')];
+				const check = window as unknown as StageCheck;
+				return {
+					same: old.length > 0 && old.length === now.length && old.every((svg, i) => svg === now[i]),
+					exact: check.isStageOf(stage, document.querySelector(`#${id} .step-figure figure`)!),
+				};
+			},
+			[before, b] as const,
+		);
+		expect(kept.same).toBe(true);
+		expect(kept.exact).toBe(true);
+		await close();
+	});
+
 	it('animates a jump across many steps once, straight to the final state', async () => {
 		const { page, story, steps, close } = await open(device);
 		await settle(page, story, steps[0]!);
