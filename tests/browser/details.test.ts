@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { page as builtPage } from '../helpers/built-site.ts';
-import { useBuiltSite } from '../helpers/built-site-browser.ts';
+import { stepAtRest, useBuiltSite } from '../helpers/built-site-browser.ts';
 
 /** Chart details (src/client/details.ts) on the built site: pointer, touch, keyboard, embeds. */
 const site = useBuiltSite();
@@ -18,17 +18,7 @@ async function open(options: BrowserContextOptions, step = 'china-at-home', path
 	const context = await site.browser.newContext(options);
 	const page = await context.newPage();
 	await page.goto(`${site.url}${path}#${step}`);
-	// The step active and its state on the stage, at rest.
-	await page.waitForFunction((id) => {
-		const step = document.getElementById(id)!;
-		const stage = step.closest('story-scrolly')!.querySelector<HTMLElement>('.scrolly-figure')!;
-		return (
-			step.classList.contains('is-active') &&
-			stage.dataset.state === step.dataset.state &&
-			stage.querySelector('figure')?.getAttribute('data-state') === step.dataset.state &&
-			!stage.hasAttribute('data-transition')
-		);
-	}, step);
+	await stepAtRest(page, step);
 	return page;
 }
 

@@ -1,7 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { duration, ease, maxStep } from '../../src/client/transition-tween.ts';
-import { scrollyReady, useBuiltSite } from '../helpers/built-site-browser.ts';
+import { scrollyReady, stepAtRest, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
 // Animated changes of chart state in the sticky stage (src/client/transition.ts).
@@ -288,20 +288,8 @@ describe.each([
 		const { page, close } = await open(device);
 		// Two steps in a row with one state (cloud-revenue/restated, a later section): nothing to lay out again.
 		const [a, b] = ['a-new-segment', 'restated-base'];
-		// This step active, its section's stage showing its state at rest; then whether it holds exactly its figure.
-		const settled = (id: string) =>
-			page.waitForFunction((id) => {
-				const step = document.getElementById(id)!;
-				const stage = step.closest('story-scrolly')!.querySelector<HTMLElement>('.scrolly-figure')!;
-				return (
-					step.classList.contains('is-active') &&
-					stage.dataset.state === step.dataset.state &&
-					stage.querySelector('figure')?.getAttribute('data-state') === step.dataset.state &&
-					!stage.hasAttribute('data-transition')
-				);
-			}, id);
 		await goTo(page, a);
-		await settled(a);
+		await stepAtRest(page, a);
 		const drawings = () =>
 			page.evaluateHandle(
 				(id) => [
@@ -311,7 +299,7 @@ describe.each([
 			);
 		const before = await drawings();
 		await goTo(page, b);
-		await settled(b);
+		await stepAtRest(page, b);
 		const kept = await page.evaluate(
 			([old, id]) => {
 				const stage = document.getElementById(id)!.closest('story-scrolly')!.querySelector('.scrolly-figure')!;

@@ -51,3 +51,17 @@ export async function scrollyReady(page: Page): Promise<void> {
 		[...document.querySelectorAll<HTMLElement>('story-scrolly .scrolly-controls')].every((c) => !c.hidden),
 	);
 }
+
+/** Waits until this step is active and its section's stage shows the step's state, at rest (no transition). */
+export async function stepAtRest(page: Page, id: string): Promise<void> {
+	await page.waitForFunction((id) => {
+		const step = document.getElementById(id)!;
+		const stage = step.closest('story-scrolly')!.querySelector<HTMLElement>('.scrolly-figure')!;
+		return (
+			step.classList.contains('is-active') &&
+			stage.dataset.state === step.dataset.state &&
+			stage.querySelector('figure')?.getAttribute('data-state') === step.dataset.state &&
+			!stage.hasAttribute('data-transition')
+		);
+	}, id);
+}
