@@ -9,6 +9,7 @@ export const chromiumArgs = [
 	'--disable-component-update',
 	'--no-first-run',
 	'--disable-sync',
+	'--disable-site-isolation-trials',
 ];
 
 /** Launches the system Chromium (Debian's package) through playwright-core. */
