@@ -1,6 +1,6 @@
 import type { BrowserContextOptions } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { scrollyReady, useBuiltSite } from '../helpers/built-site-browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scrollyReady, sharedPages, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
 const site = useBuiltSite();
@@ -21,6 +21,21 @@ async function open(path: string, options: BrowserContextOptions = desktop) {
 	return { page, story: new StoryPage(page), errors, close: () => context.close() };
 }
 
+/** The story page for these options, shared by the tests that take it (see sharedPages). */
+const shared = sharedPages((options) => open('/', options));
+
+/**
+ * The shared story page for these options, put back as it loads: at the top, the first step's state
+ * on the stage.
+ */
+async function atTop(options: BrowserContextOptions) {
+	const opened = await shared(options);
+	const steps = await opened.story.steps();
+	await opened.page.evaluate(() => scrollTo(0, 0));
+	await opened.story.waitForShown(steps[0]!.shows);
+	return { ...opened, steps };
+}
+
 /** The story opened at a deep link to the middle step of its first section, that step's state shown. */
 async function openAtMiddleStep(options: BrowserContextOptions) {
 	const opened = await open('/', options);
@@ -35,9 +50,13 @@ describe.each([
 	['phone', phone],
 	['desktop', desktop],
 ] as const)('the story on a %s', (_name, device) => {
+	// The two deep-link tests look at one page opened at the deep link; neither changes it.
+	let deepLinked: ReturnType<typeof openAtMiddleStep> | undefined;
+	const atMiddleStep = () => (deepLinked ??= openAtMiddleStep(device));
+	afterAll(async () => (await deepLinked)?.close());
+
 	it('activates the steps in order while scrolling down, and in reverse while scrolling up', async () => {
-		const { page, story, errors, close } = await open('/', device);
-		const steps = await story.steps();
+		const { page, story, steps, errors } = await atTop(device);
 		const expected = steps.map((s) => s.shows).filter((shows, i, all) => shows !== all[i - 1]);
 		await story.recordShown();
 		const height = await page.evaluate(
@@ -58,18 +77,15 @@ describe.each([
 		await story.waitForShown(steps[0]!.shows);
 		expect(await story.recorded()).toEqual(expected.toReversed());
 		expect(errors).toEqual([]);
-		await close();
 	});
 
 	it('opens a deep link at its step, showing that step’s state, and keeps the hash', async () => {
-		const { page, target, close } = await openAtMiddleStep(device);
+		const { page, target } = await atMiddleStep();
 		expect(new URL(page.url()).hash).toBe(`#${target.id}`);
-		await close();
 	});
 
 	it('shows the last state at once after a jump to the end, without replaying the steps between', async () => {
-		const { page, story, close } = await open('/', device);
-		const steps = await story.steps();
+		const { page, story, steps } = await atTop(device);
 		await story.recordShown();
 		await page.evaluate(() => {
 			const last = [...document.querySelector('story-scrolly')!.querySelectorAll('.step')].at(-1)!;
@@ -77,24 +93,20 @@ describe.each([
 		});
 		await story.waitForShown(steps.at(-1)!.shows);
 		expect(await story.recorded()).toEqual([steps[0]!.shows, steps.at(-1)!.shows]);
-		await close();
 	});
 
 	it('lets the URL hash follow the active step without adding history entries', async () => {
-		const { page, story, close } = await open('/', device);
-		const steps = await story.steps();
+		const { page, steps } = await atTop(device);
 		const before = await page.evaluate(() => history.length);
 		for (const step of steps.slice(0, 3)) {
 			await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), step.id);
 			await page.waitForFunction((id) => location.hash === `#${id}`, step.id);
 		}
 		expect(await page.evaluate(() => history.length)).toBe(before);
-		await close();
 	});
 
 	it('moves between steps with the visible previous and next buttons', async () => {
-		const { page, story, close } = await open('/', { ...device, reducedMotion: 'reduce' });
-		const steps = await story.steps();
+		const { page, story, steps } = await atTop({ ...device, reducedMotion: 'reduce' });
 		await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), steps[0]!.id);
 		await story.waitForShown(steps[0]!.shows);
 		const next = page.locator('.scrolly-next').first();
@@ -105,13 +117,12 @@ describe.each([
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe(steps[1]!.id);
 		await page.locator('.scrolly-prev').first().click();
 		await page.waitForFunction((id) => location.hash === `#${id}`, steps[0]!.id);
-		await close();
 	});
 
 	// A change of the page's style (the charts' web face on the first scroll) then restyles only the
 	// stages in view (scrolly.css: content-visibility).
 	it('renders the stage in view and leaves the stages off screen unrendered', async () => {
-		const { page, target, close } = await openAtMiddleStep(device);
+		const { page, target } = await atMiddleStep();
 		await page.waitForFunction((id) => {
 			const drawn = (stage: Element) =>
 				[...stage.querySelectorAll('svg.plot')].some((svg) => svg.checkVisibility({ contentVisibilityAuto: true }));
@@ -121,15 +132,13 @@ describe.each([
 			);
 			return drawn(shown) && far.length > 0 && !far.some(drawn);
 		}, target.id);
-		await close();
 	});
 
 	// The stage syncs in the scroll event, which the browser fires at the start of the frame that first
 	// draws the new scroll position, before its animation frame callbacks (src/client/story-scrolly.ts):
 	// the first frame already shows the state. Scrollama's observers alone answer a frame or two later.
 	it('switches states within one frame under reduced motion', async () => {
-		const { page, story, close } = await open('/', { ...device, reducedMotion: 'reduce' });
-		const steps = await story.steps();
+		const { page, story, steps } = await atTop({ ...device, reducedMotion: 'reduce' });
 		const target = steps.findIndex((s, i) => i > 0 && s.shows !== steps[i - 1]!.shows);
 		const frames = await page.evaluate(
 			(id) =>
@@ -149,7 +158,6 @@ describe.each([
 		);
 		expect(frames).toBe(1);
 		await story.waitForShown(steps[target]!.shows);
-		await close();
 	});
 });
 
@@ -207,12 +215,27 @@ describe('the story without JavaScript', () => {
 	it('shows every step with its own chart state inline, in reading order', async () => {
 		const { page, story, close } = await open('/', { ...phone, javaScriptEnabled: false });
 		const steps = await story.allSteps();
-		for (const step of steps) {
-			const figure = page.locator(`#${step.id} .step-figure figure`);
-			expect(await figure.isVisible(), step.id).toBe(true);
-			expect(`${await figure.getAttribute('data-chart')}/${await figure.getAttribute('data-state')}`).toBe(step.shows);
-			expect(await page.locator(`#${step.id} .step-figure svg.plot`).filter({ visible: true }).count()).toBe(1);
-		}
+		// Read in one call for all ~150 steps (a locator call each cost some 10 s under load); visible as
+		// Playwright's isVisible has it: a box that is not empty, and not visibility:hidden.
+		const shown = await page.evaluate(
+			(ids) =>
+				ids.map((id) => {
+					const visible = (el: Element) => {
+						const box = el.getBoundingClientRect();
+						return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+					};
+					const figures = [...document.querySelectorAll(`#${id} .step-figure figure`)];
+					return {
+						id,
+						figures: figures.length,
+						visible: figures.every(visible),
+						shows: `${figures[0]?.getAttribute('data-chart')}/${figures[0]?.getAttribute('data-state')}`,
+						plots: [...document.querySelectorAll(`#${id} .step-figure svg.plot`)].filter(visible).length,
+					};
+				}),
+			steps.map((step) => step.id),
+		);
+		expect(shown).toEqual(steps.map(({ id, shows }) => ({ id, figures: 1, visible: true, shows, plots: 1 })));
 		for (const stage of await page.locator('.scrolly-stage').all()) expect(await stage.isVisible()).toBe(false);
 		await close();
 	});
@@ -220,21 +243,23 @@ describe('the story without JavaScript', () => {
 
 describe('the story in print', () => {
 	it('shows every step with its own chart state inline and hides the sticky stage', async () => {
-		const { page, story, close } = await open('/', desktop);
+		const { page, story } = await shared(desktop);
 		await page.emulateMedia({ media: 'print' });
-		for (const step of await story.allSteps()) {
-			expect(await page.locator(`#${step.id} .step-figure figure`).isVisible(), step.id).toBe(true);
+		try {
+			for (const step of await story.allSteps()) {
+				expect(await page.locator(`#${step.id} .step-figure figure`).isVisible(), step.id).toBe(true);
+			}
+			for (const stage of await page.locator('.scrolly-stage').all()) expect(await stage.isVisible()).toBe(false);
+		} finally {
+			await page.emulateMedia({ media: null });
 		}
-		for (const stage of await page.locator('.scrolly-stage').all()) expect(await stage.isVisible()).toBe(false);
-		await close();
 	});
 });
 
 describe('the phone layout', () => {
 	it('has no horizontal overflow', async () => {
-		const { page, close } = await open('/', phone);
+		const { page } = await shared(phone);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-		await close();
 	});
 });
 
@@ -262,7 +287,7 @@ describe.each([
 	// does (reduced motion, so each state is on screen at once), measured on screen. Every label of the
 	// chart drawn there must lie inside that chart, and the chart inside the window.
 	it('keeps every chart label inside its chart, in every state', { timeout: 180_000 }, async () => {
-		const { page, close } = await open('/', { ...device, reducedMotion: 'reduce' });
+		const { page } = await shared({ ...device, reducedMotion: 'reduce' });
 		await page.evaluate(() => document.fonts.ready);
 		const steps = await page.$$eval('story-scrolly', (sections) =>
 			sections.flatMap((section, index) =>
@@ -334,6 +359,5 @@ describe.each([
 			knownOverflows.filter((known) => !overflows.some((o) => name(o) === known)),
 			'known overflows that are fixed now: take them off knownOverflows',
 		).toEqual([]);
-		await close();
 	});
 });

@@ -1,7 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { duration, ease, maxStep } from '../../src/client/transition-tween.ts';
-import { scrollyReady, stepAtRest, useBuiltSite } from '../helpers/built-site-browser.ts';
+import { scrollyReady, sharedPages, stepAtRest, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
 // Animated changes of chart state in the sticky stage (src/client/transition.ts).
@@ -32,6 +32,13 @@ async function open(options: BrowserContextOptions = desktop) {
 	const steps = await story.steps();
 	return { page, story, steps, errors, close: () => context.close() };
 }
+
+/**
+ * The story page for these options that the tests which change nothing but the step share (see
+ * sharedPages); each goes to its first step and waits for it there. The tests that edit a step's
+ * figure, switch the theme or store the motion choice open their own.
+ */
+const shared = sharedPages(open);
 
 /** Scrolls a step to where a reader's scroll would make it active (its scroll-margin). */
 const goTo = (page: Page, id: string) =>
@@ -194,7 +201,7 @@ describe.each([
 	});
 
 	it('recolours a highlighted bar through colours between the two', async () => {
-		const { page, story, steps, close } = await open(device);
+		const { page, story, steps } = await shared(device);
 		const [from, to] = [byId(steps, 'the-market'), byId(steps, 'the-big-three')];
 		await goTo(page, from.id);
 		await settle(page, story, from);
@@ -207,7 +214,6 @@ describe.each([
 		expect(between.length).toBeGreaterThan(0);
 		await settle(page, story, to);
 		expect(await stageIsStep(page, to.id)).toBe(true);
-		await close();
 	});
 
 	it('after the reader switches theme, recolours from the colours on screen, without a jump', async () => {
@@ -237,18 +243,17 @@ describe.each([
 	});
 
 	it('ends every change of step, to the same chart or another, exactly on the pre-rendered figure', async () => {
-		const { page, story, steps, errors, close } = await open(device);
+		const { page, story, steps, errors } = await shared(device);
 		for (const step of [...steps, ...steps.toReversed()]) {
 			await goTo(page, step.id);
 			await settle(page, story, step);
 			expect(await stageIsStep(page, step.id), step.id).toBe(true);
 		}
 		expect(errors).toEqual([]);
-		await close();
 	});
 
 	it('after rapid changes of step, retargets without a jump and ends on the last one', async () => {
-		const { page, story, steps, close } = await open(device);
+		const { page, story, steps } = await shared(device);
 		const [a, b, c] = ['the-market', 'the-big-three', 'where-alibaba-stands'].map((id) => byId(steps, id));
 		await goTo(page, a!.id);
 		await settle(page, story, a!);
@@ -281,11 +286,10 @@ describe.each([
 		await goTo(page, last.id);
 		await settle(page, story, last);
 		expect(await stageIsStep(page, last.id)).toBe(true);
-		await close();
 	});
 
 	it('keeps the drawings of a step that shows the state already shown, and ends on its own figure', async () => {
-		const { page, close } = await open(device);
+		const { page } = await shared(device);
 		// Two steps in a row with one state (cloud-revenue/restated, a later section): nothing to lay out again.
 		const [a, b] = ['a-new-segment', 'restated-base'];
 		await goTo(page, a);
@@ -314,20 +318,22 @@ describe.each([
 		);
 		expect(kept.same).toBe(true);
 		expect(kept.exact).toBe(true);
-		await close();
 	});
 
 	it('animates a jump across many steps once, straight to the final state', async () => {
-		const { page, story, steps, close } = await open(device);
+		const { page, story, steps } = await shared(device);
+		await goTo(page, steps[0]!.id);
 		await settle(page, story, steps[0]!);
-		await page.evaluate(() => {
+		const observer = await page.evaluateHandle(() => {
 			const shown: string[] = [];
 			(window as unknown as { shown: string[] }).shown = shown;
 			const stage = document.querySelector('.scrolly-figure')!;
-			new MutationObserver((records) => {
+			const observer = new MutationObserver((records) => {
 				for (const r of records)
 					for (const node of r.addedNodes) shown.push((node as Element).getAttribute('data-state')!);
-			}).observe(stage, { childList: true });
+			});
+			observer.observe(stage, { childList: true });
+			return observer;
 		});
 		const last = steps.at(-1)!;
 		await goTo(page, last.id);
@@ -336,13 +342,13 @@ describe.each([
 			last.shows.split('/')[1],
 		]);
 		expect(await stageIsStep(page, last.id)).toBe(true);
-		await close();
+		await observer.evaluate((o) => o.disconnect());
 	});
 });
 
 describe('every section of the story', () => {
 	it('ends every change of step exactly on the pre-rendered figure, maps and timelines included', async () => {
-		const { page, close } = await open(desktop);
+		const { page } = await shared(desktop);
 		// The page steps through every section itself; it returns the steps whose stage differs.
 		const wrong = await page.evaluate(async () => {
 			const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -365,7 +371,6 @@ describe('every section of the story', () => {
 			return differ;
 		});
 		expect(wrong).toEqual([]);
-		await close();
 	});
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { astroBuildProcess } from './astro-build.ts';
@@ -28,6 +28,14 @@ export default function setup(project: TestProject): () => void {
 	const global = globalThis as Global;
 	if (!global[started]) {
 		const run = `${process.pid}-${Date.now()}`;
+		const reused = reusedSite();
+		if (reused) {
+			global[started] = { run, stop: () => undefined };
+			writeFileSync(siteStatusFile, JSON.stringify({ ...reused, run }));
+			project.provide('siteDir', siteDir);
+			project.provide('siteRun', run);
+			return () => undefined;
+		}
 		rmSync(siteStatusFile, { force: true });
 		mkdirSync(resolve(siteStatusFile, '..'), { recursive: true });
 		const controller = new AbortController();
@@ -49,6 +57,19 @@ export default function setup(project: TestProject): () => void {
 	project.provide('siteRun', global[started].run);
 	// A run stopped before the build ends stops the build too.
 	return () => global[started]?.stop();
+}
+
+/**
+ * REUSE_TEST_SITE=1 (for timing or re-running one test file by hand, never in CI): the site an earlier
+ * run built without error in tests/.tmp/site is used as it is, instead of building it again. Whoever sets
+ * it has to know that site is from the current code.
+ */
+function reusedSite(): SiteStatus | undefined {
+	if (process.env.REUSE_TEST_SITE !== '1') return undefined;
+	if (process.env.CI) throw new Error('REUSE_TEST_SITE is for runs by hand: CI always builds the site.');
+	if (!existsSync(siteStatusFile) || !existsSync(siteDir)) return undefined;
+	const status = JSON.parse(readFileSync(siteStatusFile, 'utf8')) as SiteStatus;
+	return status.code === 0 ? status : undefined;
 }
 
 declare module 'vitest' {

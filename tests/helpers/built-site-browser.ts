@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../../src/cli/chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -30,6 +30,28 @@ export function useBuiltSite(): BuiltSite {
 			if (!server) throw new Error('The site is served from beforeAll: use it inside a test.');
 			return server.url;
 		},
+	};
+}
+
+/**
+ * Pages that the tests of one file share, one per set of context options, opened the first time a test
+ * asks for it and closed after the file. A story page costs its load (some 2 s of CPU, most of a short
+ * test's); a test that takes a shared page puts it where it needs it first (scrolls to its step and waits
+ * for it), and a test that changes what the page is (its storage, its step figures, its viewport) opens
+ * its own.
+ */
+export function sharedPages<T extends { close(): Promise<void> }>(
+	open: (options: BrowserContextOptions) => Promise<T>,
+): (options: BrowserContextOptions) => Promise<T> {
+	const opened = new Map<string, Promise<T>>();
+	afterAll(async () => {
+		await Promise.allSettled([...opened.values()].map(async (page) => (await page).close()));
+	});
+	return (options) => {
+		const key = JSON.stringify(options);
+		let page = opened.get(key);
+		if (!page) opened.set(key, (page = open(options)));
+		return page;
 	};
 }
 
