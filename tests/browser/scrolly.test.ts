@@ -1,5 +1,6 @@
 import type { BrowserContextOptions } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { page as builtPage } from '../helpers/built-site.ts';
 import { scrollyReady, sharedPages, useBuiltSite } from '../helpers/built-site-browser.ts';
 import { StoryPage } from './story-page.ts';
 
@@ -36,12 +37,16 @@ async function atTop(options: BrowserContextOptions) {
 	return { ...opened, steps };
 }
 
-/** The story opened at a deep link to the middle step of its first section, that step's state shown. */
+/**
+ * The story loaded from a deep link to the middle step of its first section, that step's state shown.
+ * The step is read from the built page: a `goto` to the same page with only another hash, after a first
+ * load, would jump within the loaded page instead of loading the link.
+ */
 async function openAtMiddleStep(options: BrowserContextOptions) {
-	const opened = await open('/', options);
-	const steps = await opened.story.steps();
-	const target = steps[Math.floor(steps.length / 2)]!;
-	await opened.page.goto(`${site.url}/#${target.id}`);
+	const steps = [...builtPage(inject('siteDir'), '/').querySelector('story-scrolly')!.querySelectorAll('.step')];
+	const step = steps[Math.floor(steps.length / 2)]!;
+	const target = { id: step.id, shows: `${step.getAttribute('data-chart')}/${step.getAttribute('data-state')}` };
+	const opened = await open(`/#${target.id}`, options);
 	await opened.story.waitForShown(target.shows);
 	return { ...opened, target };
 }
@@ -81,6 +86,10 @@ describe.each([
 
 	it('opens a deep link at its step, showing that step’s state, and keeps the hash', async () => {
 		const { page, target } = await atMiddleStep();
+		// The page is at the step, not only the stage in its state: the step is the active one.
+		await expect
+			.poll(() => page.evaluate((id) => document.getElementById(id)!.classList.contains('is-active'), target.id))
+			.toBe(true);
 		expect(new URL(page.url()).hash).toBe(`#${target.id}`);
 	});
 
